@@ -32,7 +32,7 @@ public record PrinterColumn(String name, String type, String format, int priorit
   }
 
   /** The Name column every kind starts with ({@code format: name}). */
-  public static PrinterColumn name() {
+  public static PrinterColumn nameColumn() {
     return new PrinterColumn("Name", "string", "name", 0,
         "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names",
         (obj, now) -> obj.path("metadata").path("name").asText(""));

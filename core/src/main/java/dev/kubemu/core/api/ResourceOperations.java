@@ -1,0 +1,505 @@
+package dev.kubemu.core.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubemu.core.errors.ApiErrors;
+import dev.kubemu.core.errors.FieldError;
+import dev.kubemu.core.object.Meta;
+import dev.kubemu.core.object.Timestamps;
+import dev.kubemu.core.patch.JsonPatch;
+import dev.kubemu.core.patch.MergePatch;
+import dev.kubemu.core.patch.PatchException;
+import dev.kubemu.core.patch.StrategicMergePatch;
+import dev.kubemu.core.registry.ResourceRegistry;
+import dev.kubemu.core.registry.ResourceType;
+import dev.kubemu.core.store.StoreConflictException;
+import dev.kubemu.core.store.StoredObject;
+import dev.kubemu.core.store.VersionedStore;
+import dev.kubemu.core.store.WatchEvent;
+import dev.kubemu.core.store.WatchSubscription;
+import dev.kubemu.core.time.Clock;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * The one read/write pipeline of the emulator. HTTP handlers and in-process controllers call it alike, so both get the
+ * same conversion, system metadata, admission, defaulting, validation, optimistic concurrency and no-op detection,
+ * in the order kube-apiserver's generic registry applies them. Per-kind behaviour comes from each type's
+ * {@link ResourceStrategy}. Thread-safe; never blocks on I/O.
+ */
+public final class ResourceOperations {
+  private static final String GENERATE_NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+  private static final int MAX_CONFLICT_RETRIES = 16;
+
+  private final ResourceRegistry registry;
+  private final VersionedStore store;
+  private final Clock clock;
+  private final List<AdmissionPlugin> admission;
+  private final RandomGenerator random;
+  private final VersionViews views;
+  private final Selection selection;
+
+  public ResourceOperations(ResourceRegistry registry, VersionedStore store, Clock clock,
+      List<AdmissionPlugin> admission) {
+    this(registry, store, clock, admission, new SecureRandom());
+  }
+
+  public ResourceOperations(ResourceRegistry registry, VersionedStore store, Clock clock,
+      List<AdmissionPlugin> admission, RandomGenerator random) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.admission = List.copyOf(admission);
+    this.random = random;
+    this.views = new VersionViews(store);
+    this.selection = new Selection(store);
+  }
+
+  public ResourceRegistry registry() {
+    return registry;
+  }
+
+  public VersionedStore store() {
+    return store;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  // ---------------------------------------------------------------------------------------------- reads
+
+  /** The stored object or 404. */
+  public StoredObject get(ResourceType type, String namespace, String name) {
+    StoredObject stored = store.get(type.storageResource(), nsKey(type, namespace), name);
+    if (stored == null) {
+      throw ApiErrors.notFound(type.groupResource(), name);
+    }
+    return stored;
+  }
+
+  /** The stored object decoded (read-only) or 404. */
+  public JsonNode getTree(ResourceType type, String namespace, String name) {
+    return store.tree(get(type, namespace, name));
+  }
+
+  /** A private copy of {@code stored} in {@code version}, with {@code apiVersion} and {@code kind} of that version. */
+  public ObjectNode render(ResourceType type, String version, StoredObject stored) {
+    return views.render(type, version, stored);
+  }
+
+  /** The bytes of {@code stored} in {@code version}; no decoding when that is the storage version. */
+  public byte[] encode(ResourceType type, String version, StoredObject stored) {
+    return views.encode(type, version, stored);
+  }
+
+  /** The object in the shape printer columns and field selectors read (storage version, read-only). */
+  public JsonNode storageTree(StoredObject stored) {
+    return store.tree(stored);
+  }
+
+  public ListResult list(ResourceType type, String namespace, ListOptions options) {
+    return selection.list(type, nsFilter(type, namespace), options);
+  }
+
+  /**
+   * Watches objects matching {@code options} from {@code options.resourceVersion()}; label and field selector
+   * transitions turn into ADDED and DELETED events as kube-apiserver's watch does.
+   */
+  public WatchSubscription watch(ResourceType type, String namespace, ListOptions options, Executor executor,
+      Consumer<WatchEvent> sink) {
+    return selection.watch(type, nsFilter(type, namespace), options, executor, sink);
+  }
+
+  // ---------------------------------------------------------------------------------------------- create
+
+  public WriteResult create(ResourceType type, String version, String namespace, ObjectNode body,
+      RequestContext request) {
+    ObjectNode object = views.toStorage(type, version, body);
+    WriteContext ctx = context(request);
+    ObjectNode meta = Meta.metaForWrite(object);
+    placeInNamespace(type, namespace, meta);
+    boolean generated = meta.path("name").asText("").isEmpty() && !meta.path("generateName").asText("").isEmpty();
+    if (meta.path("name").asText("").isEmpty() && !generated) {
+      throw ApiErrors.invalid(type.group(), type.kind(), "",
+          List.of(FieldError.required("metadata.name", "name or generateName is required")));
+    }
+    setSystemMetadataForCreate(type, meta, ctx);
+    type.strategy().prepareForCreate(object, ctx);
+    for (AdmissionPlugin plugin : admission) {
+      plugin.admitCreate(type, object, ctx);
+    }
+    type.strategy().applyDefaults(object, ctx);
+    for (int attempt = 0; ; attempt++) {
+      if (generated) {
+        meta.put("name", meta.path("generateName").asText() + randomSuffix());
+      }
+      validate(type, object, type.strategy().validate(object, ctx));
+      if (request.dryRun()) {
+        return new WriteResult(views.fromStorage(type, version, object.deepCopy()), true, false);
+      }
+      try {
+        StoredObject stored = store.compareAndSet(type.storageResource(), Meta.namespace(object), Meta.name(object),
+            null, object.deepCopy());
+        return new WriteResult(render(type, version, stored), true, false);
+      } catch (StoreConflictException e) {
+        if (!generated || attempt >= 8) {
+          throw ApiErrors.alreadyExists(type.groupResource(), Meta.name(object));
+        }
+      }
+    }
+  }
+
+  private void setSystemMetadataForCreate(ResourceType type, ObjectNode meta, WriteContext ctx) {
+    meta.put("uid", randomUuid().toString());
+    meta.put("creationTimestamp", Timestamps.format(ctx.now()));
+    meta.remove(List.of("resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"));
+    if (type.strategy().tracksGeneration()) {
+      meta.put("generation", 1);
+    } else {
+      meta.remove("generation");
+    }
+  }
+
+  private void placeInNamespace(ResourceType type, String namespace, ObjectNode meta) {
+    if (type.namespaced()) {
+      String inBody = meta.path("namespace").asText("");
+      if (namespace == null || namespace.isEmpty()) {
+        throw ApiErrors.badRequest("the server could not find the requested resource");
+      }
+      if (!inBody.isEmpty() && !inBody.equals(namespace)) {
+        throw ApiErrors.badRequest("the namespace of the provided object does not match the namespace sent on the "
+            + "request");
+      }
+      meta.put("namespace", namespace);
+    } else {
+      meta.remove("namespace");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- update
+
+  /** PUT: replaces the object (or only its status, for {@link Target#STATUS}). */
+  public WriteResult update(ResourceType type, String version, String namespace, String name, ObjectNode body,
+      RequestContext request, Target target) {
+    ObjectNode incoming = views.toStorage(type, version, body);
+    String bodyName = Meta.name(incoming);
+    if (!bodyName.isEmpty() && !bodyName.equals(name)) {
+      throw ApiErrors.badRequest("the name of the object (" + bodyName + ") does not match the name on the URL ("
+          + name + ")");
+    }
+    String requiredRv = Meta.resourceVersion(incoming);
+    for (int attempt = 0; ; attempt++) {
+      StoredObject current = store.get(type.storageResource(), nsKey(type, namespace), name);
+      if (current == null) {
+        if (type.strategy().allowCreateOnUpdate() && target == Target.MAIN) {
+          Meta.metaForWrite(incoming).put("name", name);
+          return create(type, type.storageVersion(), namespace, incoming, request);
+        }
+        throw ApiErrors.notFound(type.groupResource(), name);
+      }
+      if (!requiredRv.isEmpty() && !requiredRv.equals(Long.toString(current.resourceVersion()))) {
+        throw ApiErrors.staleResourceVersion(type.groupResource(), name);
+      }
+      try {
+        return commitUpdate(type, version, current, incoming.deepCopy(), request, target);
+      } catch (StoreConflictException e) {
+        if (!requiredRv.isEmpty() || attempt >= MAX_CONFLICT_RETRIES) {
+          throw ApiErrors.staleResourceVersion(type.groupResource(), name);
+        }
+      }
+    }
+  }
+
+  /** PATCH of the main resource or its status. */
+  public WriteResult patch(ResourceType type, String version, String namespace, String name, PatchType patchType,
+      JsonNode patch, RequestContext request, Target target) {
+    for (int attempt = 0; ; attempt++) {
+      StoredObject current = get(type, namespace, name);
+      ObjectNode currentView = render(type, version, current);
+      JsonNode patched = applyPatch(type, patchType, currentView, patch);
+      if (!patched.isObject()) {
+        throw ApiErrors.badRequest("the patch did not produce an object");
+      }
+      ObjectNode incoming = views.toStorage(type, version, (ObjectNode) patched);
+      String patchedRv = Meta.resourceVersion(incoming);
+      boolean patchPinsRv = !patchedRv.isEmpty() && !patchedRv.equals(Long.toString(current.resourceVersion()));
+      if (patchPinsRv) {
+        throw ApiErrors.staleResourceVersion(type.groupResource(), name);
+      }
+      String patchedName = Meta.name(incoming);
+      if (!patchedName.equals(name)) {
+        throw ApiErrors.badRequest("the name of the object (" + patchedName + ") does not match the name on the URL ("
+            + name + ")");
+      }
+      try {
+        return commitUpdate(type, version, current, incoming, request, target);
+      } catch (StoreConflictException e) {
+        if (attempt >= MAX_CONFLICT_RETRIES) {
+          throw ApiErrors.staleResourceVersion(type.groupResource(), name);
+        }
+      }
+    }
+  }
+
+  private JsonNode applyPatch(ResourceType type, PatchType patchType, ObjectNode current, JsonNode patch) {
+    try {
+      return switch (patchType) {
+        case JSON -> JsonPatch.apply(current, patch);
+        case MERGE -> MergePatch.apply(current, patch);
+        case STRATEGIC -> StrategicMergePatch.apply(current, patch, type.patchMeta());
+        case APPLY_YAML -> throw ApiErrors.unsupportedMediaType(patchType.mediaType());
+      };
+    } catch (PatchException e) {
+      if (patchType == PatchType.JSON) {
+        throw ApiErrors.invalidRequest(e.getMessage());
+      }
+      throw ApiErrors.badRequest(e.getMessage());
+    }
+  }
+
+  /**
+   * Updates an object a controller read, in one attempt: throws a 409 Conflict when it changed meanwhile, so the
+   * controller re-reads and reconciles again.
+   */
+  public WriteResult updateStored(ResourceType type, StoredObject expected, ObjectNode next, RequestContext request,
+      Target target) {
+    try {
+      return commitUpdate(type, type.storageVersion(), expected, next, request, target);
+    } catch (StoreConflictException e) {
+      throw ApiErrors.staleResourceVersion(type.groupResource(), expected.name());
+    }
+  }
+
+  private WriteResult commitUpdate(ResourceType type, String version, StoredObject current, ObjectNode object,
+      RequestContext request, Target target) {
+    WriteContext ctx = context(request);
+    ObjectNode old = store.mutableTree(current);
+    ObjectNode next = target == Target.STATUS ? statusOnly(old, object) : object;
+    ObjectNode meta = Meta.metaForWrite(next);
+    carrySystemMetadata(Meta.metaForWrite(old), meta);
+    if (target == Target.MAIN) {
+      if (type.hasStatusSubresource()) {
+        copyField(old, next, "status");
+      }
+      type.strategy().prepareForUpdate(next, old, ctx);
+    }
+    for (AdmissionPlugin plugin : admission) {
+      plugin.admitUpdate(type, next, old, ctx);
+    }
+    type.strategy().applyDefaults(next, ctx);
+    if (type.strategy().tracksGeneration() && !Objects.equals(old.get("spec"), next.get("spec"))) {
+      meta.put("generation", old.path("metadata").path("generation").asLong(0) + 1);
+    }
+    if (next.equals(old)) {
+      return new WriteResult(render(type, version, current), false, false);
+    }
+    validate(type, next, type.strategy().validateUpdate(next, old, ctx));
+    if (request.dryRun()) {
+      return new WriteResult(views.fromStorage(type, version, next), false, false);
+    }
+    if (Meta.deleting(next) && !hasFinalizers(next) && hasFinalizers(old)) {
+      StoredObject gone = store.compareAndSet(type.storageResource(), current.namespace(), current.name(), current,
+          null);
+      type.strategy().afterDelete(store.tree(gone), ctx);
+      return new WriteResult(render(type, version, gone), false, true);
+    }
+    StoredObject stored = store.compareAndSet(type.storageResource(), current.namespace(), current.name(), current,
+        next);
+    return new WriteResult(render(type, version, stored), false, false);
+  }
+
+  private static ObjectNode statusOnly(ObjectNode old, ObjectNode incoming) {
+    ObjectNode next = old.deepCopy();
+    copyField(incoming, next, "status");
+    return next;
+  }
+
+  private static void copyField(ObjectNode from, ObjectNode to, String field) {
+    JsonNode value = from.get(field);
+    if (value == null) {
+      to.remove(field);
+    } else {
+      to.set(field, value.deepCopy());
+    }
+  }
+
+  /** Fields only the server sets; what the client sent for them is ignored. */
+  private static void carrySystemMetadata(ObjectNode oldMeta, ObjectNode meta) {
+    for (String field : List.of("uid", "creationTimestamp", "generation", "deletionTimestamp",
+        "deletionGracePeriodSeconds", "namespace", "name", "resourceVersion")) {
+      JsonNode value = oldMeta.get(field);
+      if (value == null) {
+        meta.remove(field);
+      } else {
+        meta.set(field, value);
+      }
+    }
+    meta.remove("selfLink");
+  }
+
+  private static boolean hasFinalizers(JsonNode object) {
+    JsonNode f = object.path("metadata").path("finalizers");
+    return f.isArray() && !f.isEmpty();
+  }
+
+  // ---------------------------------------------------------------------------------------------- delete
+
+  /**
+   * DELETE: removes the object, or marks it for deletion when the strategy defers it (finalizers, graceful pod
+   * termination).
+   */
+  public WriteResult delete(ResourceType type, String version, String namespace, String name, DeleteOptions options,
+      RequestContext request) {
+    WriteContext ctx = context(request);
+    for (int attempt = 0; ; attempt++) {
+      StoredObject current = get(type, namespace, name);
+      ObjectNode object = store.mutableTree(current);
+      checkPreconditions(type, name, object, options);
+      ObjectNode kept = type.strategy().deferDeletion(object, options, ctx);
+      if (kept != null && kept.equals(store.tree(current))) {
+        return new WriteResult(render(type, version, current), false, false);
+      }
+      if (options.dryRun() || request.dryRun()) {
+        return new WriteResult(views.fromStorage(type, version, kept != null ? kept : object), false, kept == null);
+      }
+      try {
+        if (kept != null) {
+          StoredObject stored = store.compareAndSet(type.storageResource(), current.namespace(), name, current, kept);
+          return new WriteResult(render(type, version, stored), false, false);
+        }
+        StoredObject gone = store.compareAndSet(type.storageResource(), current.namespace(), name, current, null);
+        type.strategy().afterDelete(store.tree(gone), ctx);
+        return new WriteResult(render(type, version, gone), false, true);
+      } catch (StoreConflictException e) {
+        if (attempt >= MAX_CONFLICT_RETRIES) {
+          throw ApiErrors.staleResourceVersion(type.groupResource(), name);
+        }
+      }
+    }
+  }
+
+  private static void checkPreconditions(ResourceType type, String name, JsonNode object, DeleteOptions options) {
+    if (options.preconditionUid() != null && !options.preconditionUid().equals(Meta.uid(object))) {
+      throw ApiErrors.conflict(type.groupResource(), name, "Precondition failed: UID in precondition: "
+          + options.preconditionUid() + ", UID in object meta: " + Meta.uid(object));
+    }
+    if (options.preconditionResourceVersion() != null
+        && !options.preconditionResourceVersion().equals(Meta.resourceVersion(object))) {
+      throw ApiErrors.conflict(type.groupResource(), name, "Precondition failed: ResourceVersion in precondition: "
+          + options.preconditionResourceVersion() + ", ResourceVersion in object meta: "
+          + Meta.resourceVersion(object));
+    }
+  }
+
+  /** DELETE on a collection: deletes every object the options select, returning what was deleted. */
+  public List<ObjectNode> deleteCollection(ResourceType type, String version, String namespace, ListOptions options,
+      DeleteOptions deleteOptions, RequestContext request) {
+    var deleted = new ArrayList<ObjectNode>();
+    for (StoredObject o : list(type, namespace, options).items()) {
+      try {
+        deleted.add(delete(type, version, o.namespace(), o.name(), deleteOptions, request).object());
+      } catch (dev.kubemu.core.errors.ApiException e) {
+        if (e.code() != 404) {
+          throw e;
+        }
+      }
+    }
+    return deleted;
+  }
+
+  // ---------------------------------------------------------------------------------------------- scale
+
+  /** The {@code autoscaling/v1 Scale} view of a scalable object. */
+  public ObjectNode getScale(ResourceType type, String namespace, String name) {
+    return ScaleView.of(type, store.tree(get(type, namespace, name)));
+  }
+
+  /** PUT {@code /scale}: sets the replicas, honouring the Scale's resourceVersion as a precondition. */
+  public ObjectNode updateScale(ResourceType type, String namespace, String name, ObjectNode scale,
+      RequestContext request) {
+    var spec = type.scale().orElseThrow(() -> ApiErrors.notFoundPath());
+    for (int attempt = 0; ; attempt++) {
+      StoredObject current = get(type, namespace, name);
+      String rv = Meta.resourceVersion(scale);
+      if (!rv.isEmpty() && !rv.equals(Long.toString(current.resourceVersion()))) {
+        throw ApiErrors.staleResourceVersion(type.groupResource(), name);
+      }
+      ScaleView.validate(scale, name);
+      ObjectNode next = store.mutableTree(current);
+      ScaleView.setReplicas(next, spec, scale.path("spec").path("replicas").asLong(0));
+      try {
+        WriteResult result = commitUpdate(type, type.storageVersion(), current, next, request, Target.MAIN);
+        return ScaleView.of(type, views.toStorage(type, type.storageVersion(), result.object()));
+      } catch (StoreConflictException e) {
+        if (!rv.isEmpty() || attempt >= MAX_CONFLICT_RETRIES) {
+          throw ApiErrors.staleResourceVersion(type.groupResource(), name);
+        }
+      }
+    }
+  }
+
+  /** PATCH {@code /scale}. */
+  public ObjectNode patchScale(ResourceType type, String namespace, String name, PatchType patchType, JsonNode patch,
+      RequestContext request) {
+    ObjectNode scale = getScale(type, namespace, name);
+    JsonNode patched = switch (patchType) {
+      case JSON -> applyScalePatch(() -> JsonPatch.apply(scale, patch), true);
+      case MERGE, STRATEGIC -> applyScalePatch(() -> MergePatch.apply(scale, patch), false);
+      case APPLY_YAML -> throw ApiErrors.unsupportedMediaType(patchType.mediaType());
+    };
+    return updateScale(type, namespace, name, (ObjectNode) patched, request);
+  }
+
+  private static JsonNode applyScalePatch(java.util.function.Supplier<JsonNode> patcher, boolean jsonPatch) {
+    try {
+      return patcher.get();
+    } catch (PatchException e) {
+      throw jsonPatch ? ApiErrors.invalidRequest(e.getMessage()) : ApiErrors.badRequest(e.getMessage());
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- helpers
+
+  private WriteContext context(RequestContext request) {
+    return new WriteContext(request, clock.now(), this);
+  }
+
+  private void validate(ResourceType type, ObjectNode object, List<FieldError> kindErrors) {
+    var errors = new ArrayList<FieldError>();
+    errors.addAll(kindErrors);
+    errors.addAll(ObjectMetaValidation.validate(object, type.strategy().nameRule()));
+    if (!errors.isEmpty()) {
+      throw ApiErrors.invalid(type.group(), type.kind(), Meta.name(object), errors);
+    }
+  }
+
+  private static String nsKey(ResourceType type, String namespace) {
+    return type.namespaced() ? Objects.requireNonNullElse(namespace, "") : "";
+  }
+
+  private static String nsFilter(ResourceType type, String namespace) {
+    return type.namespaced() && namespace != null && !namespace.isEmpty() ? namespace : null;
+  }
+
+  private String randomSuffix() {
+    var sb = new StringBuilder(5);
+    for (int i = 0; i < 5; i++) {
+      sb.append(GENERATE_NAME_ALPHABET.charAt(random.nextInt(GENERATE_NAME_ALPHABET.length())));
+    }
+    return sb.toString();
+  }
+
+  /** A version 4 UUID from the injected random source (deterministic in tests that seed it). */
+  private UUID randomUuid() {
+    long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(msb, lsb);
+  }
+}

@@ -1,0 +1,259 @@
+package dev.kubemu.core.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.kubemu.core.errors.ApiErrors;
+import dev.kubemu.core.object.Json;
+import dev.kubemu.core.object.Meta;
+import dev.kubemu.core.registry.GroupResource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The in-memory object store, versioned like etcd: one global, strictly increasing revision stamps every write of
+ * every resource. Objects are kept as their encoded JSON bytes (compact, and what clients receive); decoded trees
+ * are cached in a bounded cache for the readers that need them.
+ *
+ * <p>Writes are compare-and-set against the revision the writer read ({@link #compareAndSet}) and are serialized by
+ * one short critical section. Each resource keeps a bounded window of recent events, so watches can resume from a
+ * resourceVersion or are told it is too old (410), as kube-apiserver's watch cache does. Thread-safe.
+ */
+public final class VersionedStore {
+  /** Events retained per resource for watches that resume from a resourceVersion. */
+  public static final int DEFAULT_WINDOW = 10_000;
+
+  private final Object writeLock = new Object();
+  private final Map<GroupResource, Table> tables = new ConcurrentHashMap<>();
+  private final int windowSize;
+  private final LoadingCache<StoredObject, JsonNode> trees;
+  private volatile long revision;
+
+  public VersionedStore() {
+    this(DEFAULT_WINDOW, 64L << 20);
+  }
+
+  /**
+   * @param windowSize        events kept per resource for resuming watches
+   * @param treeCacheJsonBytes how many bytes of JSON the decoded-tree cache may represent
+   */
+  public VersionedStore(int windowSize, long treeCacheJsonBytes) {
+    if (windowSize < 1) {
+      throw new IllegalArgumentException("windowSize must be at least 1, was " + windowSize);
+    }
+    this.windowSize = windowSize;
+    this.trees = Caffeine.newBuilder()
+        .weakKeys()
+        .maximumWeight(treeCacheJsonBytes)
+        .weigher((StoredObject o, JsonNode n) -> o.json().length)
+        .executor(Runnable::run)
+        .build(o -> Json.parseTrusted(o.json()));
+  }
+
+  static String key(String namespace, String name) {
+    return namespace + "/" + name;
+  }
+
+  /** The current global revision: the resourceVersion of the newest write. */
+  public long revision() {
+    return revision;
+  }
+
+  /**
+   * The decoded object. The tree is shared and must be treated as read-only; use {@link #mutableTree} to change
+   * it.
+   */
+  public JsonNode tree(StoredObject object) {
+    return trees.get(object);
+  }
+
+  /** A private, mutable copy of the decoded object. */
+  public ObjectNode mutableTree(StoredObject object) {
+    return (ObjectNode) tree(object).deepCopy();
+  }
+
+  public StoredObject get(GroupResource resource, String namespace, String name) {
+    Table t = tables.get(resource);
+    return t == null ? null : t.objects.get(key(namespace, name));
+  }
+
+  /**
+   * The objects of one resource (in one namespace when {@code namespace} is not null), in key order, starting
+   * after {@code afterKey} when it is not null, together with the revision they were read at.
+   */
+  public Snapshot list(GroupResource resource, String namespace, String afterKey) {
+    Table t = table(resource);
+    synchronized (writeLock) {
+      var range = namespace == null ? t.objects : t.objects.subMap(namespace + "/", namespace + "0");
+      if (afterKey != null) {
+        range = range.tailMap(afterKey, false);
+      }
+      return new Snapshot(revision, new ArrayList<>(range.values()));
+    }
+  }
+
+  /** The number of objects stored for a resource. */
+  public int count(GroupResource resource) {
+    Table t = tables.get(resource);
+    return t == null ? 0 : t.objects.size();
+  }
+
+  /**
+   * Writes {@code next} for {@code namespace/name} if the stored object is still {@code expected} (null: it must
+   * not exist). {@code next == null} deletes. The store sets {@code metadata.resourceVersion} on {@code next},
+   * which the caller hands over and must not touch afterwards.
+   *
+   * @return the stored revision; for a delete, the last state stamped with the deletion's resourceVersion
+   * @throws StoreConflictException when the stored object is not {@code expected}
+   */
+  public StoredObject compareAndSet(GroupResource resource, String namespace, String name, StoredObject expected,
+      ObjectNode next) {
+    Table t = table(resource);
+    String key = key(namespace, name);
+    synchronized (writeLock) {
+      StoredObject current = t.objects.get(key);
+      if (current != expected) {
+        throw new StoreConflictException(current);
+      }
+      if (next == null && current == null) {
+        throw new StoreConflictException(null);
+      }
+      long rv = revision + 1;
+      StoredObject stored;
+      WatchEvent event;
+      if (next == null) {
+        ObjectNode last = mutableTree(current);
+        Meta.metaForWrite(last).put("resourceVersion", Long.toString(rv));
+        stored = new StoredObject(namespace, name, rv, Json.bytes(last));
+        t.objects.remove(key);
+        event = new WatchEvent(WatchEvent.Type.DELETED, stored, current);
+      } else {
+        Meta.metaForWrite(next).put("resourceVersion", Long.toString(rv));
+        stored = new StoredObject(namespace, name, rv, Json.bytes(next));
+        trees.put(stored, next);
+        t.objects.put(key, stored);
+        event = new WatchEvent(current == null ? WatchEvent.Type.ADDED : WatchEvent.Type.MODIFIED, stored, current);
+      }
+      revision = rv;
+      t.record(event, windowSize);
+      for (Subscriber s : t.subscribers) {
+        s.offer(event);
+      }
+      return stored;
+    }
+  }
+
+  /**
+   * Starts a watch on one resource (optionally one namespace). With {@code fromRevision} 0 every current object is
+   * first delivered as ADDED; otherwise every retained change after {@code fromRevision} is replayed. Events reach
+   * {@code sink} in revision order, one at a time, on {@code executor}.
+   *
+   * @throws dev.kubemu.core.errors.ApiException 410 Expired when {@code fromRevision} is older than the window
+   */
+  public WatchSubscription watch(GroupResource resource, String namespace, long fromRevision, Executor executor,
+      Consumer<WatchEvent> sink) {
+    Table t = table(resource);
+    var subscriber = new Subscriber(namespace, executor, sink, t);
+    synchronized (writeLock) {
+      if (fromRevision == 0) {
+        var range = namespace == null ? t.objects : t.objects.subMap(namespace + "/", namespace + "0");
+        for (StoredObject o : range.values()) {
+          subscriber.offer(new WatchEvent(WatchEvent.Type.ADDED, o, null));
+        }
+      } else {
+        if (fromRevision < t.evictedUpTo) {
+          throw ApiErrors.gone("too old resource version: " + fromRevision + " (" + revision + ")");
+        }
+        for (WatchEvent e : t.window) {
+          if (e.resourceVersion() > fromRevision) {
+            subscriber.offer(e);
+          }
+        }
+      }
+      t.subscribers.add(subscriber);
+    }
+    return subscriber;
+  }
+
+  /** Number of open watch subscriptions on a resource (for tests and metrics). */
+  public int watcherCount(GroupResource resource) {
+    Table t = tables.get(resource);
+    return t == null ? 0 : t.subscribers.size();
+  }
+
+  private Table table(GroupResource resource) {
+    return tables.computeIfAbsent(resource, r -> new Table());
+  }
+
+  /** One resource's objects, event window and watchers. Window fields are guarded by the store's write lock. */
+  private static final class Table {
+    final ConcurrentSkipListMap<String, StoredObject> objects = new ConcurrentSkipListMap<>();
+    final java.util.ArrayDeque<WatchEvent> window = new java.util.ArrayDeque<>();
+    final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    long evictedUpTo;
+
+    void record(WatchEvent event, int windowSize) {
+      window.addLast(event);
+      while (window.size() > windowSize) {
+        evictedUpTo = window.removeFirst().resourceVersion();
+      }
+    }
+  }
+
+  /** Delivers events to one watcher in order on its executor, never on the writer's thread. */
+  private static final class Subscriber implements WatchSubscription {
+    private final String namespace;
+    private final Executor executor;
+    private final Consumer<WatchEvent> sink;
+    private final Table table;
+    private final java.util.concurrent.ConcurrentLinkedQueue<WatchEvent> queue =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean draining =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean closed;
+
+    Subscriber(String namespace, Executor executor, Consumer<WatchEvent> sink, Table table) {
+      this.namespace = namespace;
+      this.executor = executor;
+      this.sink = sink;
+      this.table = table;
+    }
+
+    void offer(WatchEvent event) {
+      if (closed || (namespace != null && !namespace.equals(event.object().namespace()))) {
+        return;
+      }
+      queue.add(event);
+      if (draining.compareAndSet(false, true)) {
+        executor.execute(this::drain);
+      }
+    }
+
+    private void drain() {
+      while (true) {
+        WatchEvent e;
+        while (!closed && (e = queue.poll()) != null) {
+          sink.accept(e);
+        }
+        draining.set(false);
+        if (closed || queue.isEmpty() || !draining.compareAndSet(false, true)) {
+          return;
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+      table.subscribers.remove(this);
+      queue.clear();
+    }
+  }
+}
