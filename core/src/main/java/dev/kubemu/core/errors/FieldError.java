@@ -40,6 +40,14 @@ public record FieldError(Type type, String field, Object value, String detail) {
     }
   }
 
+  /** A value rendered as given, without quoting (e.g. Go's {@code []string{"a"}} form). */
+  public record RawValue(String text) {
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
   public static FieldError required(String field, String detail) {
     return new FieldError(Type.REQUIRED, field, null, detail);
   }

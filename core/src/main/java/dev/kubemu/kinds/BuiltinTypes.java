@@ -1,0 +1,309 @@
+package dev.kubemu.kinds;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubemu.core.api.ResourceStrategy;
+import dev.kubemu.core.registry.GroupResource;
+import dev.kubemu.core.registry.GroupVersionKind;
+import dev.kubemu.core.registry.ResourceRegistry;
+import dev.kubemu.core.registry.ResourceType;
+import dev.kubemu.core.registry.Subresource;
+import dev.kubemu.kinds.apps.WorkloadDefaults;
+import dev.kubemu.kinds.apps.WorkloadStrategy;
+import dev.kubemu.kinds.batch.JobStrategy;
+import dev.kubemu.kinds.core.DefaultingStrategy;
+import dev.kubemu.kinds.core.NamespaceStrategy;
+import dev.kubemu.kinds.core.PodSpecDefaults;
+import dev.kubemu.kinds.core.PodStrategy;
+import dev.kubemu.kinds.core.ServiceStrategy;
+import dev.kubemu.kinds.core.SpecStatusStrategy;
+import dev.kubemu.kinds.printing.DefaultPrinters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The built-in resource types kubemu serves, in the group order kube-apiserver publishes (which decides the order
+ * of {@code kubectl get all}). Each entry is the single description of its resource.
+ */
+public final class BuiltinTypes {
+  private BuiltinTypes() {}
+
+  /** A new registry of all built-in types. */
+  public static ResourceRegistry registry() {
+    var types = new ArrayList<ResourceType>();
+    types.addAll(core());
+    types.addAll(apps());
+    types.addAll(events());
+    types.addAll(autoscaling());
+    types.addAll(batch());
+    types.addAll(networking());
+    types.addAll(policy());
+    types.addAll(storage());
+    types.addAll(coordination());
+    types.addAll(discovery());
+    return ResourceRegistry.of(types);
+  }
+
+  private static List<ResourceType> core() {
+    return List.of(
+        ResourceType.builder("", "Binding", "bindings").version("v1").verbs("create")
+            .printerColumns(DefaultPrinters.columns()).build(),
+        ResourceType.builder("", "ConfigMap", "configmaps").version("v1").shortNames("cm")
+            .printerColumns(DefaultPrinters.columns()).build(),
+        ResourceType.builder("", "Endpoints", "endpoints").version("v1").shortNames("ep")
+            .printerColumns(DefaultPrinters.columns()).build(),
+        ResourceType.builder("", "Event", "events").version("v1").shortNames("ev")
+            .printerColumns(DefaultPrinters.columns())
+            .fieldSelector("involvedObject.kind", text("/involvedObject/kind"))
+            .fieldSelector("involvedObject.namespace", text("/involvedObject/namespace"))
+            .fieldSelector("involvedObject.name", text("/involvedObject/name"))
+            .fieldSelector("involvedObject.uid", text("/involvedObject/uid"))
+            .fieldSelector("involvedObject.apiVersion", text("/involvedObject/apiVersion"))
+            .fieldSelector("involvedObject.resourceVersion", text("/involvedObject/resourceVersion"))
+            .fieldSelector("involvedObject.fieldPath", text("/involvedObject/fieldPath"))
+            .fieldSelector("reason", text("/reason"))
+            .fieldSelector("reportingComponent", text("/reportingComponent"))
+            .fieldSelector("source", event -> {
+              String component = event.path("source").path("component").asText("");
+              return component.isEmpty() ? event.path("reportingComponent").asText("") : component;
+            })
+            .fieldSelector("type", text("/type"))
+            .build(),
+        ResourceType.builder("", "LimitRange", "limitranges").version("v1").shortNames("limits")
+            .printerColumns(DefaultPrinters.columns()).build(),
+        ResourceType.builder("", "Namespace", "namespaces").version("v1").clusterScoped().shortNames("ns")
+            .verbs("create", "delete", "get", "list", "patch", "update", "watch")
+            .statusSubresource()
+            .subresource(new Subresource("finalize", null, List.of("update")))
+            .printerColumns(DefaultPrinters.columns())
+            .fieldSelector("status.phase", text("/status/phase"))
+            .strategy(new NamespaceStrategy()).build(),
+        ResourceType.builder("", "Node", "nodes").version("v1").clusterScoped().shortNames("no")
+            .statusSubresource()
+            .subresource(new Subresource("proxy", null, List.of("create", "delete", "get", "patch", "update")))
+            .printerColumns(DefaultPrinters.columns())
+            .fieldSelector("spec.unschedulable", node -> Boolean.toString(node.path("spec").path("unschedulable")
+                .asBoolean(false)))
+            .build(),
+        ResourceType.builder("", "PersistentVolumeClaim", "persistentvolumeclaims").version("v1").shortNames("pvc")
+            .statusSubresource()
+            .printerColumns(DefaultPrinters.columns())
+            .strategy(new SpecStatusStrategy(false, status -> status.put("phase", "Pending"), pvc -> {
+              if (pvc.path("spec") instanceof ObjectNode spec && !spec.hasNonNull("volumeMode")) {
+                spec.put("volumeMode", "Filesystem");
+              }
+            })).build(),
+        ResourceType.builder("", "PersistentVolume", "persistentvolumes").version("v1").clusterScoped()
+            .shortNames("pv").statusSubresource()
+            .printerColumns(DefaultPrinters.columns())
+            .strategy(new SpecStatusStrategy(false, status -> status.put("phase", "Pending"), pv -> {
+              if (pv.path("spec") instanceof ObjectNode spec) {
+                if (!spec.hasNonNull("persistentVolumeReclaimPolicy")) {
+                  spec.put("persistentVolumeReclaimPolicy", "Retain");
+                }
+                if (!spec.hasNonNull("volumeMode")) {
+                  spec.put("volumeMode", "Filesystem");
+                }
+              }
+            })).build(),
+        ResourceType.builder("", "Pod", "pods").version("v1").shortNames("po").categories("all")
+            .statusSubresource()
+            .subresource(new Subresource("binding", new GroupVersionKind("", "v1", "Binding"), List.of("create")))
+            .subresource(new Subresource("eviction", new GroupVersionKind("policy", "v1", "Eviction"),
+                List.of("create")))
+            .subresource(new Subresource("log", null, List.of("get")))
+            .subresource(new Subresource("exec", new GroupVersionKind("", "v1", "PodExecOptions"),
+                List.of("create", "get")))
+            .subresource(new Subresource("attach", new GroupVersionKind("", "v1", "PodAttachOptions"),
+                List.of("create", "get")))
+            .subresource(new Subresource("portforward", new GroupVersionKind("", "v1", "PodPortForwardOptions"),
+                List.of("create", "get")))
+            .printerColumns(DefaultPrinters.columns())
+            .fieldSelector("spec.nodeName", text("/spec/nodeName"))
+            .fieldSelector("spec.restartPolicy", text("/spec/restartPolicy"))
+            .fieldSelector("spec.schedulerName", text("/spec/schedulerName"))
+            .fieldSelector("spec.serviceAccountName", text("/spec/serviceAccountName"))
+            .fieldSelector("spec.hostNetwork", pod -> Boolean.toString(pod.path("spec").path("hostNetwork")
+                .asBoolean(false)))
+            .fieldSelector("status.phase", text("/status/phase"))
+            .fieldSelector("status.podIP", text("/status/podIP"))
+            .fieldSelector("status.nominatedNodeName", text("/status/nominatedNodeName"))
+            .strategy(new PodStrategy()).build(),
+        ResourceType.builder("", "ReplicationController", "replicationcontrollers").version("v1").shortNames("rc")
+            .categories("all").statusSubresource().scalable()
+            .printerColumns(DefaultPrinters.columns())
+            .strategy(new SpecStatusStrategy(true, status -> status.put("replicas", 0), rc -> {
+              if (rc.path("spec") instanceof ObjectNode spec) {
+                if (!spec.has("replicas")) {
+                  spec.put("replicas", 1);
+                }
+                if (spec.path("template").path("spec") instanceof ObjectNode podSpec) {
+                  PodSpecDefaults.apply(podSpec);
+                }
+              }
+            })).build(),
+        ResourceType.builder("", "ResourceQuota", "resourcequotas").version("v1").shortNames("quota")
+            .statusSubresource().printerColumns(DefaultPrinters.columns()).build(),
+        ResourceType.builder("", "Secret", "secrets").version("v1")
+            .printerColumns(DefaultPrinters.columns())
+            .fieldSelector("type", text("/type"))
+            .strategy(defaults(secret -> {
+              if (!secret.hasNonNull("type")) {
+                secret.put("type", "Opaque");
+              }
+            })).build(),
+        ResourceType.builder("", "ServiceAccount", "serviceaccounts").version("v1").shortNames("sa")
+            .subresource(new Subresource("token", new GroupVersionKind("authentication.k8s.io", "v1",
+                "TokenRequest"), List.of("create")))
+            .printerColumns(DefaultPrinters.columns()).build(),
+        ResourceType.builder("", "Service", "services").version("v1").shortNames("svc").categories("all")
+            .statusSubresource()
+            .subresource(new Subresource("proxy", null, List.of("create", "delete", "get", "patch", "update")))
+            .printerColumns(DefaultPrinters.columns())
+            .fieldSelector("spec.clusterIP", text("/spec/clusterIP"))
+            .fieldSelector("spec.type", text("/spec/type"))
+            .strategy(new ServiceStrategy()).build());
+  }
+
+  private static List<ResourceType> apps() {
+    return List.of(
+        ResourceType.builder("apps", "ControllerRevision", "controllerrevisions").version("v1")
+            .printerColumns(DefaultPrinters.columns()).build(),
+        ResourceType.builder("apps", "DaemonSet", "daemonsets").version("v1").shortNames("ds").categories("all")
+            .statusSubresource().printerColumns(DefaultPrinters.columns())
+            .strategy(new WorkloadStrategy(false, WorkloadDefaults::daemonSet)).build(),
+        ResourceType.builder("apps", "Deployment", "deployments").version("v1").shortNames("deploy")
+            .categories("all").statusSubresource().scalable().printerColumns(DefaultPrinters.columns())
+            .strategy(new WorkloadStrategy(true, WorkloadDefaults::deployment)).build(),
+        ResourceType.builder("apps", "ReplicaSet", "replicasets").version("v1").shortNames("rs").categories("all")
+            .statusSubresource().scalable().printerColumns(DefaultPrinters.columns())
+            .fieldSelector("status.replicas", rs -> Long.toString(rs.path("status").path("replicas").asLong(0)))
+            .strategy(new WorkloadStrategy(true, WorkloadDefaults::replicaSet)).build(),
+        ResourceType.builder("apps", "StatefulSet", "statefulsets").version("v1").shortNames("sts")
+            .categories("all").statusSubresource().scalable().printerColumns(DefaultPrinters.columns())
+            .strategy(new WorkloadStrategy(true, WorkloadDefaults::statefulSet)).build());
+  }
+
+  private static List<ResourceType> events() {
+    return List.of(
+        ResourceType.builder("events.k8s.io", "Event", "events").version("v1").shortNames("ev")
+            .storedAs(new GroupResource("", "events"), new GroupVersionKind("", "v1", "Event"))
+            .printerColumns(DefaultPrinters.columns()).build());
+  }
+
+  private static List<ResourceType> autoscaling() {
+    return List.of(
+        ResourceType.builder("autoscaling", "HorizontalPodAutoscaler", "horizontalpodautoscalers")
+            .version("v2").version("v1").storageVersion("v2")
+            .shortNames("hpa").categories("all").statusSubresource()
+            .printerColumns(DefaultPrinters.columns())
+            .strategy(new SpecStatusStrategy(true, status -> {}, BuiltinTypes::hpaDefaults)).build());
+  }
+
+  private static List<ResourceType> batch() {
+    return List.of(
+        ResourceType.builder("batch", "CronJob", "cronjobs").version("v1").shortNames("cj").categories("all")
+            .statusSubresource().printerColumns(DefaultPrinters.columns())
+            .strategy(new SpecStatusStrategy(true, status -> {}, cronJob -> {
+              if (cronJob.path("spec") instanceof ObjectNode spec) {
+                if (!spec.hasNonNull("concurrencyPolicy")) {
+                  spec.put("concurrencyPolicy", "Allow");
+                }
+                if (!spec.has("suspend")) {
+                  spec.put("suspend", false);
+                }
+                if (!spec.has("successfulJobsHistoryLimit")) {
+                  spec.put("successfulJobsHistoryLimit", 3);
+                }
+                if (!spec.has("failedJobsHistoryLimit")) {
+                  spec.put("failedJobsHistoryLimit", 1);
+                }
+                if (spec.path("jobTemplate").path("spec") instanceof ObjectNode jobSpec) {
+                  JobStrategy.JobDefaults.apply(jobSpec);
+                }
+              }
+            })).build(),
+        ResourceType.builder("batch", "Job", "jobs").version("v1").categories("all").statusSubresource()
+            .printerColumns(DefaultPrinters.columns())
+            .fieldSelector("status.successful", job -> Long.toString(job.path("status").path("succeeded").asLong(0)))
+            .strategy(new JobStrategy()).build());
+  }
+
+  private static List<ResourceType> networking() {
+    return List.of(
+        ResourceType.builder("networking.k8s.io", "IngressClass", "ingressclasses").version("v1").clusterScoped()
+            .printerColumns(DefaultPrinters.columns()).build(),
+        ResourceType.builder("networking.k8s.io", "Ingress", "ingresses").version("v1").shortNames("ing")
+            .statusSubresource().printerColumns(DefaultPrinters.columns())
+            .strategy(new SpecStatusStrategy(true, status -> status.putObject("loadBalancer"), ing -> {})).build(),
+        ResourceType.builder("networking.k8s.io", "NetworkPolicy", "networkpolicies").version("v1")
+            .shortNames("netpol").printerColumns(DefaultPrinters.columns())
+            .strategy(SpecStatusStrategy.generational()).build());
+  }
+
+  private static List<ResourceType> policy() {
+    return List.of(
+        ResourceType.builder("policy", "PodDisruptionBudget", "poddisruptionbudgets").version("v1")
+            .shortNames("pdb").statusSubresource().printerColumns(DefaultPrinters.columns())
+            .strategy(new SpecStatusStrategy(true, status -> {
+              status.put("disruptionsAllowed", 0);
+              status.put("currentHealthy", 0);
+              status.put("desiredHealthy", 0);
+              status.put("expectedPods", 0);
+            }, pdb -> {})).build());
+  }
+
+  private static List<ResourceType> storage() {
+    return List.of(
+        ResourceType.builder("storage.k8s.io", "StorageClass", "storageclasses").version("v1").clusterScoped()
+            .shortNames("sc").printerColumns(DefaultPrinters.columns())
+            .strategy(defaults(sc -> {
+              if (!sc.hasNonNull("reclaimPolicy")) {
+                sc.put("reclaimPolicy", "Delete");
+              }
+              if (!sc.hasNonNull("volumeBindingMode")) {
+                sc.put("volumeBindingMode", "Immediate");
+              }
+            })).build());
+  }
+
+  private static List<ResourceType> coordination() {
+    return List.of(
+        ResourceType.builder("coordination.k8s.io", "Lease", "leases").version("v1")
+            .printerColumns(DefaultPrinters.columns()).build());
+  }
+
+  private static List<ResourceType> discovery() {
+    return List.of(
+        ResourceType.builder("discovery.k8s.io", "EndpointSlice", "endpointslices").version("v1")
+            .printerColumns(DefaultPrinters.columns()).build());
+  }
+
+  /** autoscaling/v2 defaults: minReplicas 1 and, without metrics, 80% average CPU utilization. */
+  private static void hpaDefaults(ObjectNode hpa) {
+    if (!(hpa.get("spec") instanceof ObjectNode spec)) {
+      return;
+    }
+    if (!spec.has("minReplicas")) {
+      spec.put("minReplicas", 1);
+    }
+    if (!spec.path("metrics").isArray() || spec.path("metrics").isEmpty()) {
+      ObjectNode metric = spec.putArray("metrics").addObject();
+      metric.put("type", "Resource");
+      ObjectNode resource = metric.putObject("resource");
+      resource.put("name", "cpu");
+      ObjectNode target = resource.putObject("target");
+      target.put("type", "Utilization");
+      target.put("averageUtilization", 80);
+    }
+  }
+
+  private static Function<JsonNode, String> text(String pointer) {
+    return object -> object.at(pointer).asText("");
+  }
+
+  private static ResourceStrategy defaults(java.util.function.Consumer<ObjectNode> defaults) {
+    return new DefaultingStrategy(defaults);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.kubemu.kinds.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubemu.core.api.DeleteOptions;
+import dev.kubemu.core.api.Deletion;
+import dev.kubemu.core.api.ResourceStrategy;
+import dev.kubemu.core.api.WriteContext;
+import dev.kubemu.core.errors.FieldError;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pods: status starts as Pending, defaults include the admission-added ones (service account, default tolerations),
+ * and deletion of a pod bound to a node is graceful: the kubelet finishes it.
+ */
+public final class PodStrategy implements ResourceStrategy {
+  static final long DEFAULT_TOLERATION_SECONDS = 300;
+
+  @Override
+  public void prepareForCreate(ObjectNode pod, WriteContext ctx) {
+    ObjectNode status = pod.putObject("status");
+    status.put("phase", "Pending");
+    status.put("qosClass", QosClass.of(pod.path("spec")));
+  }
+
+  @Override
+  public void prepareForUpdate(ObjectNode pod, JsonNode old, WriteContext ctx) {
+    // spec.nodeName is set only through the binding subresource
+    JsonNode oldNode = old.path("spec").get("nodeName");
+    if (pod.get("spec") instanceof ObjectNode spec) {
+      if (oldNode == null) {
+        spec.remove("nodeName");
+      } else {
+        spec.set("nodeName", oldNode);
+      }
+    }
+  }
+
+  @Override
+  public void applyDefaults(ObjectNode pod, WriteContext ctx) {
+    if (!(pod.get("spec") instanceof ObjectNode spec)) {
+      return;
+    }
+    PodSpecDefaults.apply(spec);
+    if (!spec.has("enableServiceLinks")) {
+      spec.put("enableServiceLinks", true);
+    }
+    PodSpecDefaults.putIfAbsent(spec, "serviceAccountName", "default");
+    PodSpecDefaults.putIfAbsent(spec, "serviceAccount", spec.path("serviceAccountName").asText());
+    if (!spec.has("priority")) {
+      spec.put("priority", 0);
+    }
+    PodSpecDefaults.putIfAbsent(spec, "preemptionPolicy", "PreemptLowerPriority");
+    addDefaultTolerations(spec);
+  }
+
+  /** The DefaultTolerationSeconds admission plugin: tolerate not-ready/unreachable nodes for 300 s. */
+  private static void addDefaultTolerations(ObjectNode spec) {
+    ArrayNode tolerations = spec.has("tolerations") && spec.get("tolerations").isArray()
+        ? (ArrayNode) spec.get("tolerations") : null;
+    for (String key : List.of("node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable")) {
+      boolean present = false;
+      if (tolerations != null) {
+        for (JsonNode t : tolerations) {
+          String tKey = t.path("key").asText("");
+          String effect = t.path("effect").asText("");
+          if ((tKey.equals(key) || (tKey.isEmpty() && t.path("operator").asText().equals("Exists")))
+              && (effect.isEmpty() || effect.equals("NoExecute"))) {
+            present = true;
+          }
+        }
+      }
+      if (!present) {
+        if (tolerations == null) {
+          tolerations = spec.putArray("tolerations");
+        }
+        ObjectNode t = tolerations.addObject();
+        t.put("key", key);
+        t.put("operator", "Exists");
+        t.put("effect", "NoExecute");
+        t.put("tolerationSeconds", DEFAULT_TOLERATION_SECONDS);
+      }
+    }
+  }
+
+  @Override
+  public List<FieldError> validate(JsonNode pod, WriteContext ctx) {
+    var errors = new ArrayList<FieldError>();
+    PodSpecValidation.validate(pod.path("spec"), "spec", errors);
+    return errors;
+  }
+
+  @Override
+  public List<FieldError> validateUpdate(JsonNode pod, JsonNode old, WriteContext ctx) {
+    return validate(pod, ctx);
+  }
+
+  /**
+   * A pod that runs on a node is only marked: the kubelet stops it within the grace period and then removes it. A
+   * pod that never reached a node, or already finished, goes at once.
+   */
+  @Override
+  public ObjectNode deferDeletion(ObjectNode pod, DeleteOptions options, WriteContext ctx) {
+    String phase = pod.path("status").path("phase").asText("");
+    boolean bound = !pod.path("spec").path("nodeName").asText("").isEmpty();
+    long grace = options.gracePeriodSeconds() != null ? options.gracePeriodSeconds()
+        : pod.path("spec").path("terminationGracePeriodSeconds").asLong(30);
+    if (!bound || phase.equals("Succeeded") || phase.equals("Failed") || grace == 0) {
+      return Deletion.keepForFinalizers(pod, ctx);
+    }
+    Deletion.markDeleted(pod, ctx, grace);
+    return pod;
+  }
+}
