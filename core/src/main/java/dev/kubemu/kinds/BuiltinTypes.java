@@ -81,7 +81,6 @@ public final class BuiltinTypes {
             .strategy(new NamespaceStrategy()).build(),
         ResourceType.builder("", "Node", "nodes").version("v1").clusterScoped().shortNames("no")
             .statusSubresource()
-            .subresource(new Subresource("proxy", null, List.of("create", "delete", "get", "patch", "update")))
             .printerColumns(DefaultPrinters.columns())
             .fieldSelector("spec.unschedulable", node -> Boolean.toString(node.path("spec").path("unschedulable")
                 .asBoolean(false)))
@@ -154,12 +153,9 @@ public final class BuiltinTypes {
               }
             })).build(),
         ResourceType.builder("", "ServiceAccount", "serviceaccounts").version("v1").shortNames("sa")
-            .subresource(new Subresource("token", new GroupVersionKind("authentication.k8s.io", "v1",
-                "TokenRequest"), List.of("create")))
             .printerColumns(DefaultPrinters.columns()).build(),
         ResourceType.builder("", "Service", "services").version("v1").shortNames("svc").categories("all")
             .statusSubresource()
-            .subresource(new Subresource("proxy", null, List.of("create", "delete", "get", "patch", "update")))
             .printerColumns(DefaultPrinters.columns())
             .fieldSelector("spec.clusterIP", text("/spec/clusterIP"))
             .fieldSelector("spec.type", text("/spec/type"))

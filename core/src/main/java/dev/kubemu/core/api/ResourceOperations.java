@@ -283,7 +283,9 @@ public final class ResourceOperations {
     ObjectNode old = store.mutableTree(current);
     ObjectNode next = target == Target.STATUS ? statusOnly(old, object) : object;
     ObjectNode meta = Meta.metaForWrite(next);
-    carrySystemMetadata(Meta.metaForWrite(old), meta);
+    if (target != Target.WHOLE) {
+      carrySystemMetadata(Meta.metaForWrite(old), meta);
+    }
     if (target == Target.MAIN) {
       if (type.hasStatusSubresource()) {
         copyField(old, next, "status");

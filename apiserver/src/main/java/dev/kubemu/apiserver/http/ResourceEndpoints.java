@@ -1,0 +1,217 @@
+package dev.kubemu.apiserver.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubemu.core.api.ListResult;
+import dev.kubemu.core.api.PatchType;
+import dev.kubemu.core.api.RequestContext;
+import dev.kubemu.core.api.ResourceOperations;
+import dev.kubemu.core.api.Target;
+import dev.kubemu.core.api.WriteResult;
+import dev.kubemu.core.errors.ApiErrors;
+import dev.kubemu.core.object.Json;
+import dev.kubemu.core.printing.TableConverter;
+import dev.kubemu.core.registry.ResourceType;
+import dev.kubemu.core.store.StoredObject;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The REST verbs on resources and their subresources: parse, call {@link ResourceOperations}, render. */
+final class ResourceEndpoints {
+  /** Adds one Table row for a stored object (shared by lists, gets and watch events). */
+  @FunctionalInterface
+  interface RowWriter {
+    void addRow(ObjectNode table, RequestTarget target, StoredObject stored, TableConverter.IncludeObject include);
+  }
+
+  /** Lists longer than this are encoded on a worker thread, not on the event loop. */
+  private static final int LARGE_LIST = 500;
+
+  private final ResourceOperations operations;
+  private final BodyReader bodies;
+  private final WatchStreams watches;
+  private final SubresourceEndpoints subresources;
+
+  ResourceEndpoints(ResourceOperations operations, BodyReader bodies, SubresourceEndpoints subresources) {
+    this.operations = operations;
+    this.bodies = bodies;
+    this.watches = new WatchStreams(operations, this::addRow);
+    this.subresources = subresources;
+    subresources.attach(this);
+  }
+
+  void handle(RoutingContext rc, RequestTarget target) {
+    HttpMethod method = rc.request().method();
+    if (target.subresource() != null) {
+      subresources.handle(rc, target);
+      return;
+    }
+    if (method == HttpMethod.GET) {
+      if (target.collection()) {
+        if (QueryOptions.flag(rc, "watch")) {
+          requireVerb(target, "watch");
+          watches.start(rc, target);
+        } else {
+          requireVerb(target, "list");
+          list(rc, target);
+        }
+      } else {
+        requireVerb(target, "get");
+        get(rc, target);
+      }
+    } else if (method == HttpMethod.POST && target.collection()) {
+      requireVerb(target, "create");
+      create(rc, target);
+    } else if (method == HttpMethod.PUT && !target.collection()) {
+      requireVerb(target, "update");
+      ObjectNode body = bodies.object(rc);
+      WriteResult r = operations.update(target.type(), target.version(), target.namespace(), target.name(), body,
+          QueryOptions.request(rc), Target.MAIN);
+      Responses.json(rc, r.created() ? 201 : 200, r.object());
+    } else if (method == HttpMethod.PATCH && !target.collection()) {
+      requireVerb(target, "patch");
+      WriteResult r = patch(rc, target, Target.MAIN);
+      Responses.json(rc, r.created() ? 201 : 200, r.object());
+    } else if (method == HttpMethod.DELETE) {
+      delete(rc, target);
+    } else {
+      throw ApiErrors.methodNotSupported(target.type().groupResource(), method.name().toLowerCase());
+    }
+  }
+
+  private static void requireVerb(RequestTarget target, String verb) {
+    if (!target.type().verbs().contains(verb)) {
+      throw ApiErrors.methodNotSupported(target.type().groupResource(), verb);
+    }
+  }
+
+  private void get(RoutingContext rc, RequestTarget target) {
+    StoredObject stored = operations.get(target.type(), target.namespace(), target.name());
+    String tableVersion = MediaTypes.tableVersion(rc.request().getHeader("Accept"));
+    if (tableVersion != null) {
+      ObjectNode table = TableConverter.table(target.type().printerColumns(), true);
+      table.put("apiVersion", "meta.k8s.io/" + tableVersion);
+      ((ObjectNode) table.get("metadata")).put("resourceVersion", Long.toString(stored.resourceVersion()));
+      addRow(table, target, stored, includeObject(rc));
+      Responses.json(rc, 200, table);
+      return;
+    }
+    Responses.bytes(rc, 200, MediaTypes.JSON, operations.encode(target.type(), target.version(), stored));
+  }
+
+  private void list(RoutingContext rc, RequestTarget target) {
+    ListResult result = operations.list(target.type(), target.namespace(), QueryOptions.list(rc));
+    String tableVersion = MediaTypes.tableVersion(rc.request().getHeader("Accept"));
+    TableConverter.IncludeObject include = tableVersion != null ? includeObject(rc) : null;
+    if (result.items().size() <= LARGE_LIST) {
+      Responses.bytes(rc, 200, MediaTypes.JSON, encodeList(target, result, tableVersion, include));
+      return;
+    }
+    rc.vertx().executeBlocking(() -> encodeList(target, result, tableVersion, include), false)
+        .onSuccess(bytes -> Responses.bytes(rc, 200, MediaTypes.JSON, bytes))
+        .onFailure(e -> Responses.error(rc, e));
+  }
+
+  private byte[] encodeList(RequestTarget target, ListResult result, String tableVersion,
+      TableConverter.IncludeObject include) {
+    if (tableVersion != null) {
+      ObjectNode table = TableConverter.table(target.type().printerColumns(), true);
+      table.put("apiVersion", "meta.k8s.io/" + tableVersion);
+      listMeta((ObjectNode) table.get("metadata"), result);
+      for (StoredObject o : result.items()) {
+        addRow(table, target, o, include);
+      }
+      return Json.bytes(table);
+    }
+    ObjectNode meta = Json.object();
+    listMeta(meta, result);
+    var out = new ByteArrayOutputStream(256 + result.items().size() * 1024);
+    String apiVersion = target.type().gvk(target.version()).apiVersion();
+    out.writeBytes(("{\"kind\":\"" + target.type().listKind() + "\",\"apiVersion\":\"" + apiVersion
+        + "\",\"metadata\":" + Json.string(meta) + ",\"items\":[").getBytes(StandardCharsets.UTF_8));
+    boolean first = true;
+    for (StoredObject o : result.items()) {
+      if (!first) {
+        out.write(',');
+      }
+      first = false;
+      out.writeBytes(operations.encode(target.type(), target.version(), o));
+    }
+    out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
+  private static void listMeta(ObjectNode meta, ListResult result) {
+    meta.put("resourceVersion", Long.toString(result.resourceVersion()));
+    if (result.continueToken() != null) {
+      meta.put("continue", result.continueToken());
+    }
+    if (result.remainingItemCount() != null) {
+      meta.put("remainingItemCount", result.remainingItemCount());
+    }
+  }
+
+  void addRow(ObjectNode table, RequestTarget target, StoredObject stored, TableConverter.IncludeObject include) {
+    JsonNode printed = operations.storageTree(stored);
+    JsonNode returned = include == TableConverter.IncludeObject.OBJECT
+        ? operations.render(target.type(), target.version(), stored) : printed;
+    TableConverter.addRow(table, target.type().printerColumns(), printed, returned, include,
+        operations.clock().now());
+  }
+
+  static TableConverter.IncludeObject includeObject(RoutingContext rc) {
+    try {
+      return TableConverter.IncludeObject.parse(QueryOptions.param(rc, "includeObject"));
+    } catch (IllegalArgumentException e) {
+      throw ApiErrors.badRequest(e.getMessage());
+    }
+  }
+
+  private void create(RoutingContext rc, RequestTarget target) {
+    ObjectNode body = bodies.object(rc);
+    WriteResult r = operations.create(target.type(), target.version(), target.namespace(), body,
+        QueryOptions.request(rc));
+    Responses.json(rc, 201, r.object());
+  }
+
+  WriteResult patch(RoutingContext rc, RequestTarget target, Target part) {
+    PatchType type = patchType(rc);
+    if (type == PatchType.APPLY_YAML) {
+      throw ApiErrors.unsupportedMediaType(type.mediaType());
+    }
+    JsonNode patch = bodies.tree(rc);
+    RequestContext request = QueryOptions.request(rc);
+    return operations.patch(target.type(), target.version(), target.namespace(), target.name(), type, patch, request,
+        part);
+  }
+
+  static PatchType patchType(RoutingContext rc) {
+    String contentType = rc.request().getHeader("Content-Type");
+    return PatchType.fromMediaType(contentType).orElseThrow(() -> ApiErrors.unsupportedMediaType(contentType));
+  }
+
+  private void delete(RoutingContext rc, RequestTarget target) {
+    JsonNode body = rc.body() != null && rc.body().length() > 0 ? bodies.tree(rc) : null;
+    var options = QueryOptions.delete(rc, body);
+    RequestContext request = QueryOptions.request(rc);
+    if (target.collection()) {
+      requireVerb(target, "deletecollection");
+      List<ObjectNode> deleted = operations.deleteCollection(target.type(), target.version(), target.namespace(),
+          QueryOptions.list(rc), options, request);
+      ObjectNode list = Json.object();
+      list.put("kind", target.type().listKind());
+      list.put("apiVersion", target.type().gvk(target.version()).apiVersion());
+      list.putObject("metadata").put("resourceVersion", Long.toString(operations.store().revision()));
+      deleted.forEach(list.putArray("items")::add);
+      Responses.json(rc, 200, list);
+      return;
+    }
+    requireVerb(target, "delete");
+    WriteResult r = operations.delete(target.type(), target.version(), target.namespace(), target.name(), options,
+        request);
+    Responses.json(rc, 200, r.object());
+  }
+}

@@ -1,0 +1,194 @@
+package dev.kubemu.apiserver.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubemu.core.api.ListOptions;
+import dev.kubemu.core.api.ResourceOperations;
+import dev.kubemu.core.errors.ApiException;
+import dev.kubemu.core.object.Json;
+import dev.kubemu.core.printing.TableConverter;
+import dev.kubemu.core.store.WatchEvent;
+import dev.kubemu.core.store.WatchSubscription;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+
+/**
+ * Streams watch events as newline-delimited JSON over a chunked (HTTP/1.1) or DATA-framed (HTTP/2) response. Events
+ * are written on the request's event loop; a watcher that cannot keep up (full write queue) is closed rather than
+ * buffered without bound, as kube-apiserver drops slow watchers.
+ */
+final class WatchStreams {
+  private static final Logger LOG = Logger.getLogger(WatchStreams.class.getName());
+  private static final long BOOKMARK_INTERVAL_MS = 60_000;
+
+  private final ResourceOperations operations;
+  private final ResourceEndpoints.RowWriter rows;
+
+  WatchStreams(ResourceOperations operations, ResourceEndpoints.RowWriter rows) {
+    this.operations = operations;
+    this.rows = rows;
+  }
+
+  void start(RoutingContext rc, RequestTarget target) {
+    ListOptions options = QueryOptions.list(rc);
+    String tableVersion = MediaTypes.tableVersion(rc.request().getHeader("Accept"));
+    TableConverter.IncludeObject include = tableVersion != null ? ResourceEndpoints.includeObject(rc) : null;
+    boolean bookmarks = QueryOptions.flag(rc, "allowWatchBookmarks");
+    long timeoutMs = timeoutMillis(QueryOptions.param(rc, "timeoutSeconds"));
+    HttpServerResponse response = rc.response();
+    Context context = rc.vertx().getOrCreateContext();
+    var stream = new Stream(rc, target, response, tableVersion, include);
+    WatchSubscription subscription;
+    try {
+      subscription = operations.watch(target.type(), target.namespace(), options,
+          task -> context.runOnContext(v -> task.run()), stream::send);
+    } catch (ApiException e) {
+      if (e.code() != 410) {
+        throw e;
+      }
+      begin(response);
+      stream.writeLine(errorEvent(e));
+      response.end();
+      return;
+    }
+    stream.subscription = subscription;
+    stream.fromRevision = parseRv(options.resourceVersion());
+    begin(response);
+    long timeoutTimer = rc.vertx().setTimer(timeoutMs, id -> stream.finish());
+    long bookmarkTimer = bookmarks ? rc.vertx().setPeriodic(BOOKMARK_INTERVAL_MS, id -> stream.bookmark()) : -1;
+    stream.timers = new long[] {timeoutTimer, bookmarkTimer};
+    response.closeHandler(v -> stream.cleanUp());
+    rc.request().connection().closeHandler(v -> stream.cleanUp());
+  }
+
+  private static void begin(HttpServerResponse response) {
+    response.setStatusCode(200).putHeader("Content-Type", MediaTypes.JSON).putHeader("Cache-Control",
+        "no-cache, private").setChunked(true);
+    response.writeHead();
+  }
+
+  private static long timeoutMillis(String timeoutSeconds) {
+    if (timeoutSeconds != null && !timeoutSeconds.isEmpty()) {
+      try {
+        long s = Long.parseLong(timeoutSeconds);
+        if (s > 0) {
+          return s * 1000;
+        }
+      } catch (NumberFormatException e) {
+        throw dev.kubemu.core.errors.ApiErrors.badRequest("timeoutSeconds: Invalid value: \"" + timeoutSeconds
+            + "\"");
+      }
+    }
+    // kube-apiserver's default for watches without timeoutSeconds: a random time in [30 min, 60 min)
+    return ThreadLocalRandom.current().nextLong(1_800_000, 3_600_000);
+  }
+
+  private static long parseRv(String rv) {
+    try {
+      return rv == null || rv.isEmpty() ? 0 : Long.parseLong(rv);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static byte[] errorEvent(ApiException e) {
+    ObjectNode event = Json.object();
+    event.put("type", "ERROR");
+    event.set("object", e.toStatus());
+    return Json.bytes(event);
+  }
+
+  /** One open watch response. All methods run on the request's event loop. */
+  private final class Stream {
+    private final RoutingContext rc;
+    private final RequestTarget target;
+    private final HttpServerResponse response;
+    private final String tableVersion;
+    private final TableConverter.IncludeObject include;
+    private WatchSubscription subscription;
+    private long[] timers = new long[0];
+    private boolean sentColumns;
+    private long lastRevision;
+    private long fromRevision;
+    private boolean done;
+
+    Stream(RoutingContext rc, RequestTarget target, HttpServerResponse response, String tableVersion,
+        TableConverter.IncludeObject include) {
+      this.rc = rc;
+      this.target = target;
+      this.response = response;
+      this.tableVersion = tableVersion;
+      this.include = include;
+    }
+
+    void send(WatchEvent event) {
+      if (done) {
+        return;
+      }
+      if (response.writeQueueFull()) {
+        LOG.fine(() -> "closing slow watcher of " + target.type());
+        finish();
+        return;
+      }
+      lastRevision = event.resourceVersion();
+      var out = new java.io.ByteArrayOutputStream(1024);
+      out.writeBytes(("{\"type\":\"" + event.type() + "\",\"object\":").getBytes(StandardCharsets.UTF_8));
+      if (tableVersion != null) {
+        ObjectNode table = TableConverter.table(target.type().printerColumns(), !sentColumns);
+        table.put("apiVersion", "meta.k8s.io/" + tableVersion);
+        ((ObjectNode) table.get("metadata")).put("resourceVersion", Long.toString(event.resourceVersion()));
+        rows.addRow(table, target, event.object(), include);
+        sentColumns = true;
+        out.writeBytes(Json.bytes(table));
+      } else {
+        out.writeBytes(operations.encode(target.type(), target.version(), event.object()));
+      }
+      out.write('}');
+      writeLine(out.toByteArray());
+    }
+
+    void bookmark() {
+      if (done) {
+        return;
+      }
+      ObjectNode object = Json.object();
+      object.put("kind", target.type().kind());
+      object.put("apiVersion", target.type().gvk(target.version()).apiVersion());
+      object.putObject("metadata").put("resourceVersion", Long.toString(Math.max(lastRevision, fromRevision)));
+      ObjectNode event = Json.object();
+      event.put("type", "BOOKMARK");
+      event.set("object", object);
+      writeLine(Json.bytes(event));
+    }
+
+    void writeLine(byte[] json) {
+      Buffer buffer = Buffer.buffer(json.length + 1).appendBytes(json).appendByte((byte) '\n');
+      response.write(buffer);
+    }
+
+    void finish() {
+      if (!done) {
+        cleanUp();
+        if (!response.ended() && !response.closed()) {
+          response.end();
+        }
+      }
+    }
+
+    void cleanUp() {
+      done = true;
+      if (subscription != null) {
+        subscription.close();
+      }
+      for (long t : timers) {
+        if (t >= 0) {
+          rc.vertx().cancelTimer(t);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.kubemu.emulator;
+
+import dev.kubemu.apiserver.http.ApiServer;
+import dev.kubemu.apiserver.http.ApiServerConfig;
+import dev.kubemu.apiserver.http.PodLogSource;
+import dev.kubemu.apiserver.http.VersionInfo;
+import dev.kubemu.core.api.NamespaceLifecycle;
+import dev.kubemu.core.api.ResourceOperations;
+import dev.kubemu.core.store.VersionedStore;
+import dev.kubemu.core.time.Clock;
+import dev.kubemu.core.time.SystemClock;
+import dev.kubemu.kinds.BuiltinTypes;
+import dev.kubemu.kubelet.NodeShape;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** Configures and starts an {@link Emulator}. Rejects bad settings at once, naming the value and the remedy. */
+public final class EmulatorBuilder {
+  private Vertx vertx;
+  private Clock clock;
+  private int nodes = 3;
+  private NodeShape nodeShape = NodeShape.standard();
+  private boolean http = true;
+  private String host = "127.0.0.1";
+  private int port = 0;
+  private ApiServerConfig.TlsMaterial tls;
+  private String bearerToken;
+
+  EmulatorBuilder() {}
+
+  /** Shares a Vert.x instance (it is not closed with the emulator); by default the emulator creates its own. */
+  public EmulatorBuilder vertx(Vertx vertx) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    return this;
+  }
+
+  /** The clock everything reads; by default the system clock. Pass a VirtualClock to control time in tests. */
+  public EmulatorBuilder clock(Clock clock) {
+    if (this.clock != null) {
+      throw new IllegalStateException("clock was already set to " + this.clock);
+    }
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  public EmulatorBuilder nodes(int nodes) {
+    if (nodes < 0) {
+      throw new IllegalArgumentException("nodes must not be negative, was " + nodes);
+    }
+    this.nodes = nodes;
+    return this;
+  }
+
+  public EmulatorBuilder nodeShape(NodeShape shape) {
+    this.nodeShape = Objects.requireNonNull(shape, "shape");
+    return this;
+  }
+
+  /** Whether to serve HTTP at all (default true); without it, use {@link Emulator#operations()} directly. */
+  public EmulatorBuilder http(boolean http) {
+    this.http = http;
+    return this;
+  }
+
+  public EmulatorBuilder address(String host) {
+    this.host = Objects.requireNonNull(host, "host");
+    return this;
+  }
+
+  /** The port to bind; 0 (the default) picks a free one. */
+  public EmulatorBuilder port(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+    }
+    this.port = port;
+    return this;
+  }
+
+  /** Serve HTTPS with this certificate and key (PEM); by default plain HTTP. */
+  public EmulatorBuilder tls(String certificatePem, String privateKeyPem) {
+    this.tls = new ApiServerConfig.TlsMaterial(certificatePem, privateKeyPem);
+    return this;
+  }
+
+  /** Require this bearer token on API requests; by default no authentication. */
+  public EmulatorBuilder bearerToken(String token) {
+    this.bearerToken = token;
+    return this;
+  }
+
+  /** Builds the cluster and, with HTTP on, waits until the server accepts connections. Not for event loops. */
+  public Emulator start() {
+    ScheduledExecutorService controlLoop = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "kubemu-control-loop");
+      t.setDaemon(true);
+      return t;
+    });
+    Clock effectiveClock = clock != null ? clock : new SystemClock(controlLoop);
+    var store = new VersionedStore();
+    var operations = new ResourceOperations(BuiltinTypes.registry(), store, effectiveClock,
+        List.of(new NamespaceLifecycle()));
+    var bootstrap = new ClusterBootstrap(operations);
+    bootstrap.createAll(nodes, nodeShape);
+    var components = new ArrayList<AutoCloseable>();
+    components.add(new KubernetesServiceRepair(operations, bootstrap, controlLoop));
+    boolean ownsVertx = vertx == null;
+    Vertx effectiveVertx = null;
+    ApiServer server = null;
+    if (http) {
+      effectiveVertx = ownsVertx ? Vertx.vertx() : vertx;
+      var config = new ApiServerConfig(host, port, tls, bearerToken, VersionInfo.DEFAULT,
+          ApiServerConfig.DEFAULT_MAX_BODY);
+      server = new ApiServer(effectiveVertx, config, operations, PodLogSource.NONE);
+      server.start().toCompletionStage().toCompletableFuture().join();
+    }
+    return new Emulator(operations, effectiveClock, server, effectiveVertx, ownsVertx && http, controlLoop,
+        components);
+  }
+}
