@@ -15,6 +15,7 @@ import dev.kubemu.kinds.core.DefaultingStrategy;
 import dev.kubemu.kinds.core.NamespaceStrategy;
 import dev.kubemu.kinds.core.PodSpecDefaults;
 import dev.kubemu.kinds.core.PodStrategy;
+import dev.kubemu.kinds.core.SecretStrategy;
 import dev.kubemu.kinds.core.ServiceStrategy;
 import dev.kubemu.kinds.core.SpecStatusStrategy;
 import dev.kubemu.kinds.printing.DefaultPrinters;
@@ -147,11 +148,7 @@ public final class BuiltinTypes {
         ResourceType.builder("", "Secret", "secrets").version("v1")
             .printerColumns(DefaultPrinters.columns())
             .fieldSelector("type", text("/type"))
-            .strategy(defaults(secret -> {
-              if (!secret.hasNonNull("type")) {
-                secret.put("type", "Opaque");
-              }
-            })).build(),
+            .strategy(new SecretStrategy()).build(),
         ResourceType.builder("", "ServiceAccount", "serviceaccounts").version("v1").shortNames("sa")
             .printerColumns(DefaultPrinters.columns()).build(),
         ResourceType.builder("", "Service", "services").version("v1").shortNames("svc").categories("all")
