@@ -29,8 +29,18 @@ public final class EmulatorBuilder {
   private int port = 0;
   private ApiServerConfig.TlsMaterial tls;
   private String bearerToken;
+  private int watchWindow = VersionedStore.DEFAULT_WINDOW;
 
   EmulatorBuilder() {}
+
+  /** How many recent events per resource a watch can resume from; older versions get 410 Expired. */
+  public EmulatorBuilder watchWindow(int events) {
+    if (events < 1) {
+      throw new IllegalArgumentException("watchWindow must be at least 1, was " + events);
+    }
+    this.watchWindow = events;
+    return this;
+  }
 
   /** Shares a Vert.x instance (it is not closed with the emulator); by default the emulator creates its own. */
   public EmulatorBuilder vertx(Vertx vertx) {
@@ -100,7 +110,7 @@ public final class EmulatorBuilder {
       return t;
     });
     Clock effectiveClock = clock != null ? clock : new SystemClock(controlLoop);
-    var store = new VersionedStore();
+    var store = new VersionedStore(watchWindow, 64L << 20);
     var operations = new ResourceOperations(BuiltinTypes.registry(), store, effectiveClock,
         List.of(new NamespaceLifecycle()));
     var bootstrap = new ClusterBootstrap(operations);
