@@ -8,8 +8,9 @@ import dev.kubemu.core.time.Clock;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
+import dev.kubemu.core.control.ControlLoop;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One emulated cluster: store, write pipeline, bootstrap objects, control loop and (optionally) the HTTP apiserver.
@@ -22,11 +23,11 @@ public final class Emulator implements AutoCloseable {
   private final ApiServer apiServer;
   private final Vertx vertx;
   private final boolean ownsVertx;
-  private final ExecutorService controlLoop;
+  private final ControlLoop controlLoop;
   private final List<AutoCloseable> components;
 
   Emulator(ResourceOperations operations, Clock clock, ApiServer apiServer, Vertx vertx, boolean ownsVertx,
-      ExecutorService controlLoop, List<AutoCloseable> components) {
+      ControlLoop controlLoop, List<AutoCloseable> components) {
     this.operations = operations;
     this.clock = clock;
     this.apiServer = apiServer;
@@ -70,6 +71,21 @@ public final class Emulator implements AutoCloseable {
     return apiServer().url();
   }
 
+  /**
+   * Waits until controllers, scheduler and kubelets have nothing left to do at the current time: with a
+   * {@link dev.kubemu.core.time.VirtualClock}, call it after {@code advance(...)} to let the cluster settle.
+   */
+  public void awaitIdle() {
+    try {
+      controlLoop.awaitIdle(Duration.ofSeconds(30));
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the control loop", e);
+    }
+  }
+
   @Override
   public void close() {
     for (int i = components.size() - 1; i >= 0; i--) {
@@ -82,12 +98,7 @@ public final class Emulator implements AutoCloseable {
     if (apiServer != null) {
       apiServer.stop().toCompletionStage().toCompletableFuture().join();
     }
-    controlLoop.shutdownNow();
-    try {
-      controlLoop.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    controlLoop.close();
     if (ownsVertx) {
       vertx.close().toCompletionStage().toCompletableFuture().join();
     }

@@ -4,7 +4,9 @@ import dev.kubemu.apiserver.http.ApiServer;
 import dev.kubemu.apiserver.http.ApiServerConfig;
 import dev.kubemu.apiserver.http.PodLogSource;
 import dev.kubemu.apiserver.http.VersionInfo;
+import dev.kubemu.controllers.ControllerManager;
 import dev.kubemu.core.api.NamespaceLifecycle;
+import dev.kubemu.core.control.ControlLoop;
 import dev.kubemu.core.api.ResourceOperations;
 import dev.kubemu.core.store.VersionedStore;
 import dev.kubemu.core.time.Clock;
@@ -15,8 +17,6 @@ import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /** Configures and starts an {@link Emulator}. Rejects bad settings at once, naming the value and the remedy. */
 public final class EmulatorBuilder {
@@ -104,12 +104,8 @@ public final class EmulatorBuilder {
 
   /** Builds the cluster and, with HTTP on, waits until the server accepts connections. Not for event loops. */
   public Emulator start() {
-    ScheduledExecutorService controlLoop = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "kubemu-control-loop");
-      t.setDaemon(true);
-      return t;
-    });
-    Clock effectiveClock = clock != null ? clock : new SystemClock(controlLoop);
+    ControlLoop controlLoop = new ControlLoop("kubemu-control-loop");
+    Clock effectiveClock = clock != null ? clock : new SystemClock(controlLoop.scheduler());
     var store = new VersionedStore(watchWindow, 64L << 20);
     var operations = new ResourceOperations(BuiltinTypes.registry(), store, effectiveClock,
         List.of(new NamespaceLifecycle()));
@@ -117,6 +113,7 @@ public final class EmulatorBuilder {
     bootstrap.createAll(nodes, nodeShape);
     var components = new ArrayList<AutoCloseable>();
     components.add(new KubernetesServiceRepair(operations, bootstrap, controlLoop));
+    components.add(new ControllerManager(operations, controlLoop));
     boolean ownsVertx = vertx == null;
     Vertx effectiveVertx = null;
     ApiServer server = null;

@@ -1,0 +1,29 @@
+package dev.kubemu.controllers;
+
+import dev.kubemu.controllers.namespace.NamespaceController;
+import dev.kubemu.core.api.ResourceOperations;
+import dev.kubemu.core.control.ControlLoop;
+import dev.kubemu.core.control.ControllerRunner;
+import dev.kubemu.core.control.ControllerSpec;
+import java.util.List;
+
+/** Starts and stops every controller of one emulator, like kube-controller-manager. */
+public final class ControllerManager implements AutoCloseable {
+  private final ControllerRunner runner;
+
+  public ControllerManager(ResourceOperations operations, ControlLoop loop) {
+    this.runner = new ControllerRunner(operations, loop);
+    for (ControllerSpec spec : specs(operations)) {
+      runner.start(spec);
+    }
+  }
+
+  static List<ControllerSpec> specs(ResourceOperations operations) {
+    return List.of(new NamespaceController(operations).spec());
+  }
+
+  @Override
+  public void close() {
+    runner.close();
+  }
+}
