@@ -53,6 +53,7 @@ public final class BuiltinTypes {
         ResourceType.builder("", "ConfigMap", "configmaps").version("v1").shortNames("cm")
             .printerColumns(DefaultPrinters.columns()).build(),
         ResourceType.builder("", "Endpoints", "endpoints").version("v1").shortNames("ep")
+            .deprecated("v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice")
             .printerColumns(DefaultPrinters.columns()).build(),
         ResourceType.builder("", "Event", "events").version("v1").shortNames("ev")
             .printerColumns(DefaultPrinters.columns())

@@ -45,6 +45,8 @@ final class ResourceEndpoints {
 
   void handle(RoutingContext rc, RequestTarget target) {
     HttpMethod method = rc.request().method();
+    target.type().deprecationWarning().ifPresent(w -> rc.response().headers().add("Warning",
+        "299 - \"" + w.replace("\"", "\\\"") + "\""));
     if (target.subresource() != null) {
       subresources.handle(rc, target);
       return;

@@ -39,6 +39,7 @@ public final class ResourceType {
   private final ResourceStrategy strategy;
   private final PatchMeta patchMeta;
   private final GroupVersionKind storageKind;
+  private final String deprecationWarning;
 
   private ResourceType(Builder b) {
     this.group = b.group;
@@ -58,6 +59,7 @@ public final class ResourceType {
     this.storageResource = b.storageResource != null ? b.storageResource : new GroupResource(b.group, b.plural);
     this.strategy = b.strategy;
     this.patchMeta = b.patchMeta;
+    this.deprecationWarning = b.deprecationWarning;
     this.storageKind = b.storageKind != null ? b.storageKind : new GroupVersionKind(b.group, storageVersion, b.kind);
   }
 
@@ -158,6 +160,11 @@ public final class ResourceType {
     return patchMeta;
   }
 
+  /** The warning kube-apiserver sends with every request for this resource (e.g. v1 Endpoints in 1.33), or empty. */
+  public Optional<String> deprecationWarning() {
+    return Optional.ofNullable(deprecationWarning);
+  }
+
   /** The apiVersion/kind objects carry in the store (another type's for views such as events.k8s.io). */
   public GroupVersionKind storageKind() {
     return storageKind;
@@ -196,6 +203,7 @@ public final class ResourceType {
     private ResourceStrategy strategy = ResourceStrategy.DEFAULT;
     private PatchMeta patchMeta = PatchMeta.EMPTY;
     private GroupVersionKind storageKind;
+    private String deprecationWarning;
 
     private Builder(String group, String kind, String plural) {
       this.group = Objects.requireNonNull(group, "group");
@@ -273,6 +281,12 @@ public final class ResourceType {
     public Builder storedAs(GroupResource storageResource, GroupVersionKind storageKind) {
       this.storageResource = storageResource;
       this.storageKind = storageKind;
+      return this;
+    }
+
+    /** A {@code Warning} header text sent with every request for this resource. */
+    public Builder deprecated(String warning) {
+      this.deprecationWarning = warning;
       return this;
     }
 
