@@ -1,5 +1,6 @@
 package dev.kubemu.controllers;
 
+import dev.kubemu.controllers.gc.GarbageCollector;
 import dev.kubemu.controllers.namespace.NamespaceController;
 import dev.kubemu.core.api.ResourceOperations;
 import dev.kubemu.core.control.ControlLoop;
@@ -10,9 +11,11 @@ import java.util.List;
 /** Starts and stops every controller of one emulator, like kube-controller-manager. */
 public final class ControllerManager implements AutoCloseable {
   private final ControllerRunner runner;
+  private final GarbageCollector garbageCollector;
 
   public ControllerManager(ResourceOperations operations, ControlLoop loop) {
     this.runner = new ControllerRunner(operations, loop);
+    this.garbageCollector = new GarbageCollector(operations, loop);
     for (ControllerSpec spec : specs(operations)) {
       runner.start(spec);
     }
@@ -24,6 +27,7 @@ public final class ControllerManager implements AutoCloseable {
 
   @Override
   public void close() {
+    garbageCollector.close();
     runner.close();
   }
 }

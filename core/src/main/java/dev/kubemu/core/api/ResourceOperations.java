@@ -364,6 +364,7 @@ public final class ResourceOperations {
       StoredObject current = get(type, namespace, name);
       ObjectNode object = store.mutableTree(current);
       checkPreconditions(type, name, object, options);
+      addPropagationFinalizer(object, options.propagationPolicy());
       ObjectNode kept = type.strategy().deferDeletion(object, options, ctx);
       if (kept != null && kept.equals(store.tree(current))) {
         return new WriteResult(render(type, version, current), false, false);
@@ -385,6 +386,31 @@ public final class ResourceOperations {
         }
       }
     }
+  }
+
+  /** Finalizer the garbage collector acts on for {@code Orphan} and {@code Foreground} deletion. */
+  public static final String ORPHAN_FINALIZER = "orphan";
+  public static final String FOREGROUND_FINALIZER = "foregroundDeletion";
+
+  /**
+   * Orphan and Foreground deletion keep the object (with a finalizer) until the garbage collector has orphaned or
+   * deleted its dependents; Background deletes it at once and lets the collector follow.
+   */
+  private static void addPropagationFinalizer(ObjectNode object, String policy) {
+    String finalizer = "Orphan".equals(policy) ? ORPHAN_FINALIZER
+        : "Foreground".equals(policy) ? FOREGROUND_FINALIZER : null;
+    if (finalizer == null || Meta.deleting(object)) {
+      return;
+    }
+    ObjectNode meta = Meta.metaForWrite(object);
+    var finalizers = meta.get("finalizers") instanceof com.fasterxml.jackson.databind.node.ArrayNode a ? a
+        : meta.putArray("finalizers");
+    for (JsonNode f : finalizers) {
+      if (f.asText().equals(finalizer)) {
+        return;
+      }
+    }
+    finalizers.add(finalizer);
   }
 
   private static void checkPreconditions(ResourceType type, String name, JsonNode object, DeleteOptions options) {

@@ -53,12 +53,12 @@ public final class ControllerRunner implements AutoCloseable {
   /** One started controller; all its state is confined to the control loop. */
   private final class Running {
     private final ControllerSpec spec;
-    private final WorkQueue queue;
+    private final WorkQueue<ObjectKey> queue;
     private boolean drainScheduled;
 
     Running(ControllerSpec spec) {
       this.spec = spec;
-      this.queue = new WorkQueue(operations.clock(), loop::execute);
+      this.queue = new WorkQueue<>(operations.clock(), loop::execute);
     }
 
     void enqueue(ControllerSpec.Watch watch, dev.kubemu.core.store.StoredObject object) {
