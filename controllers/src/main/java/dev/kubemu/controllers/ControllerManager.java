@@ -1,5 +1,7 @@
 package dev.kubemu.controllers;
 
+import dev.kubemu.controllers.endpoints.EndpointSliceController;
+import dev.kubemu.controllers.endpoints.EndpointsController;
 import dev.kubemu.controllers.gc.GarbageCollector;
 import dev.kubemu.controllers.namespace.NamespaceController;
 import dev.kubemu.core.api.ResourceOperations;
@@ -22,7 +24,10 @@ public final class ControllerManager implements AutoCloseable {
   }
 
   static List<ControllerSpec> specs(ResourceOperations operations) {
-    return List.of(new NamespaceController(operations).spec());
+    return List.of(
+        new NamespaceController(operations).spec(),
+        new EndpointsController(operations).spec(),
+        new EndpointSliceController(operations).spec());
   }
 
   @Override
