@@ -4,6 +4,7 @@ import dev.kubemu.controllers.endpoints.EndpointSliceController;
 import dev.kubemu.controllers.endpoints.EndpointsController;
 import dev.kubemu.controllers.gc.GarbageCollector;
 import dev.kubemu.controllers.namespace.NamespaceController;
+import dev.kubemu.controllers.replicaset.ReplicaSetController;
 import dev.kubemu.core.api.ResourceOperations;
 import dev.kubemu.core.control.ControlLoop;
 import dev.kubemu.core.control.ControllerRunner;
@@ -14,17 +15,20 @@ import java.util.List;
 public final class ControllerManager implements AutoCloseable {
   private final ControllerRunner runner;
   private final GarbageCollector garbageCollector;
+  private final SharedIndexes indexes;
 
   public ControllerManager(ResourceOperations operations, ControlLoop loop) {
+    this.indexes = new SharedIndexes(operations, loop);
     this.runner = new ControllerRunner(operations, loop);
     this.garbageCollector = new GarbageCollector(operations, loop);
-    for (ControllerSpec spec : specs(operations)) {
+    for (ControllerSpec spec : specs(operations, indexes)) {
       runner.start(spec);
     }
   }
 
-  static List<ControllerSpec> specs(ResourceOperations operations) {
+  static List<ControllerSpec> specs(ResourceOperations operations, SharedIndexes indexes) {
     return List.of(
+        new ReplicaSetController(operations, indexes.podsByOwner()).spec(),
         new NamespaceController(operations).spec(),
         new EndpointsController(operations).spec(),
         new EndpointSliceController(operations).spec());
@@ -34,5 +38,6 @@ public final class ControllerManager implements AutoCloseable {
   public void close() {
     garbageCollector.close();
     runner.close();
+    indexes.close();
   }
 }
