@@ -1,5 +1,6 @@
 package dev.kubemu.controllers;
 
+import dev.kubemu.controllers.deployment.DeploymentController;
 import dev.kubemu.controllers.endpoints.EndpointSliceController;
 import dev.kubemu.controllers.endpoints.EndpointsController;
 import dev.kubemu.controllers.gc.GarbageCollector;
@@ -29,6 +30,7 @@ public final class ControllerManager implements AutoCloseable {
   static List<ControllerSpec> specs(ResourceOperations operations, SharedIndexes indexes) {
     return List.of(
         new ReplicaSetController(operations, indexes.podsByOwner()).spec(),
+        new DeploymentController(operations, indexes.replicaSetsByOwner(), indexes.podsByOwner()).spec(),
         new NamespaceController(operations).spec(),
         new EndpointsController(operations).spec(),
         new EndpointSliceController(operations).spec());
