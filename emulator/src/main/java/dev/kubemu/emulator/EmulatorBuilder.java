@@ -12,6 +12,8 @@ import dev.kubemu.core.store.VersionedStore;
 import dev.kubemu.core.time.Clock;
 import dev.kubemu.core.time.SystemClock;
 import dev.kubemu.kinds.BuiltinTypes;
+import dev.kubemu.kubelet.KubeletSimulator;
+import dev.kubemu.kubelet.KubeletTimings;
 import dev.kubemu.kubelet.NodeShape;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ public final class EmulatorBuilder {
   private ApiServerConfig.TlsMaterial tls;
   private String bearerToken;
   private int watchWindow = VersionedStore.DEFAULT_WINDOW;
+  private KubeletTimings kubeletTimings = KubeletTimings.instant();
 
   EmulatorBuilder() {}
 
@@ -67,6 +70,12 @@ public final class EmulatorBuilder {
 
   public EmulatorBuilder nodeShape(NodeShape shape) {
     this.nodeShape = Objects.requireNonNull(shape, "shape");
+    return this;
+  }
+
+  /** How long simulated kubelets take to pull, start and stop; instant by default (tests). */
+  public EmulatorBuilder kubeletTimings(KubeletTimings timings) {
+    this.kubeletTimings = Objects.requireNonNull(timings, "timings");
     return this;
   }
 
@@ -114,6 +123,8 @@ public final class EmulatorBuilder {
     var components = new ArrayList<AutoCloseable>();
     components.add(new KubernetesServiceRepair(operations, bootstrap, controlLoop));
     components.add(new ControllerManager(operations, controlLoop));
+    var kubelets = new KubeletSimulator(operations, controlLoop, kubeletTimings);
+    components.add(kubelets);
     boolean ownsVertx = vertx == null;
     Vertx effectiveVertx = null;
     ApiServer server = null;
@@ -121,7 +132,8 @@ public final class EmulatorBuilder {
       effectiveVertx = ownsVertx ? Vertx.vertx() : vertx;
       var config = new ApiServerConfig(host, port, tls, bearerToken, VersionInfo.DEFAULT,
           ApiServerConfig.DEFAULT_MAX_BODY);
-      server = new ApiServer(effectiveVertx, config, operations, PodLogSource.NONE);
+      PodLogSource logs = kubelets.logs()::read;
+      server = new ApiServer(effectiveVertx, config, operations, logs);
       server.start().toCompletionStage().toCompletableFuture().join();
     }
     return new Emulator(operations, effectiveClock, server, effectiveVertx, ownsVertx && http, controlLoop,

@@ -12,7 +12,6 @@ import dev.kubemu.core.object.Timestamps;
 import dev.kubemu.core.registry.ResourceType;
 import dev.kubemu.core.store.StoredObject;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * Records core/v1 Events about objects the way client-go's recorder does: one Event per (object, type, reason,
@@ -25,6 +24,8 @@ public final class EventRecorder {
   private final String component;
   private final String host;
   private final RequestContext request;
+  /** Event names carry a nanosecond time; several events in one instant of the emulator clock still differ. */
+  private long lastNanos;
   /** Recent events by their aggregation key, so repeats find their Event without a scan (LRU, control loop only). */
   private final java.util.Map<String, String> recent = new java.util.LinkedHashMap<>(256, 0.75f, true) {
     @Override
@@ -71,9 +72,21 @@ public final class EventRecorder {
         operations.updateStored(events, stored, next, request, Target.MAIN);
         return;
       }
-      ObjectNode created = operations.create(events, "v1", namespace,
-          build(about, namespace, type, reason, message, fieldPath, now), request).object();
-      recent.put(aggregationKey, Meta.name(created));
+      ObjectNode event = build(about, namespace, type, reason, message, fieldPath, now);
+      for (int attempt = 0; ; attempt++) {
+        try {
+          ObjectNode created = operations.create(events, "v1", namespace, event, request).object();
+          recent.put(aggregationKey, Meta.name(created));
+          return;
+        } catch (ApiException e) {
+          if (e.code() != 409 || attempt >= 8) {
+            throw e;
+          }
+          // another recorder used the same nanosecond: take the next one, as distinct clocks would
+          lastNanos++;
+          ((ObjectNode) event.get("metadata")).put("name", Meta.name(about) + "." + Long.toHexString(lastNanos));
+        }
+      }
     } catch (ApiException e) {
       // events are best effort, as in client-go: a lost event must never fail a reconcile
     }
@@ -85,8 +98,9 @@ public final class EventRecorder {
     event.put("kind", "Event");
     event.put("apiVersion", "v1");
     ObjectNode meta = event.putObject("metadata");
-    meta.put("name", Meta.name(about) + "." + HexFormat.of().toHexDigits(now.toEpochMilli() * 1_000_000L
-        + now.getNano() % 1_000_000));
+    long nanos = Math.max(now.getEpochSecond() * 1_000_000_000L + now.getNano(), lastNanos + 1);
+    lastNanos = nanos;
+    meta.put("name", Meta.name(about) + "." + Long.toHexString(nanos));
     meta.put("namespace", namespace);
     ObjectNode involved = event.putObject("involvedObject");
     involved.put("kind", about.path("kind").asText());

@@ -1,0 +1,117 @@
+package dev.kubemu.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubemu.core.api.DeleteOptions;
+import dev.kubemu.core.api.ListOptions;
+import dev.kubemu.core.api.RequestContext;
+import dev.kubemu.core.object.FieldSelector;
+import dev.kubemu.core.object.Json;
+import dev.kubemu.core.object.LabelSelector;
+import dev.kubemu.core.registry.GroupResource;
+import dev.kubemu.core.registry.ResourceType;
+import dev.kubemu.core.time.VirtualClock;
+import dev.kubemu.kubelet.KubeletTimings;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class KubeletTest {
+  private final VirtualClock clock = new VirtualClock(Instant.parse("2028-02-29T12:00:00Z"));
+  private Emulator kube;
+  private final RequestContext user = RequestContext.forUser();
+
+  @AfterEach
+  void stop() {
+    kube.close();
+  }
+
+  private ResourceType pods() {
+    return kube.registry().find("", "v1", "pods").orElseThrow();
+  }
+
+  private void createPod(String name, String node, String readinessDelay) {
+    String probe = readinessDelay == null ? "" : ",\"readinessProbe\":{\"httpGet\":{\"path\":\"/\",\"port\":80},"
+        + "\"initialDelaySeconds\":" + readinessDelay + "}";
+    ObjectNode pod = (ObjectNode) Json.parseTrusted(("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\""
+        + name + "\"},\"spec\":{\"nodeName\":\"" + node + "\",\"containers\":[{\"name\":\"web\",\"image\":\"nginx:1.25\""
+        + probe + "}]}}").getBytes());
+    kube.operations().create(pods(), "v1", "default", pod, user);
+  }
+
+  private JsonNode pod(String name) {
+    return kube.operations().getTree(pods(), "default", name);
+  }
+
+  @Test
+  void aBoundPodGoesThroughContainerCreatingToRunningAndReady() {
+    kube = Emulator.builder().http(false).clock(clock).kubeletTimings(new KubeletTimings(Duration.ofSeconds(2),
+        Duration.ofSeconds(1), Duration.ofSeconds(1))).start();
+    createPod("web", "node-2", null);
+    kube.awaitIdle();
+    JsonNode creating = pod("web");
+    assertThat(creating.path("status").path("phase").asText()).isEqualTo("Pending");
+    assertThat(creating.path("status").path("containerStatuses").get(0).path("state").path("waiting")
+        .path("reason").asText()).isEqualTo("ContainerCreating");
+    assertThat(creating.path("status").path("hostIP").asText()).isEqualTo("172.18.0.3");
+
+    clock.advance(Duration.ofSeconds(3));
+    kube.awaitIdle();
+    JsonNode running = pod("web");
+    assertThat(running.path("status").path("phase").asText()).isEqualTo("Running");
+    assertThat(running.path("status").path("podIP").asText()).isEqualTo("10.244.1.2");
+    assertThat(running.path("status").path("conditions")).extracting(c -> c.path("type").asText() + "="
+        + c.path("status").asText()).containsExactly("PodReadyToStartContainers=True", "Initialized=True",
+        "Ready=True", "ContainersReady=True", "PodScheduled=True");
+    assertThat(running.path("status").path("containerStatuses").get(0).path("image").asText())
+        .isEqualTo("docker.io/library/nginx:1.25");
+
+    var events = kube.operations().list(kube.registry().find("", "v1", "events").orElseThrow(), "default",
+        new ListOptions(LabelSelector.everything(), FieldSelector.parse("involvedObject.name=web"), 0, null, ""));
+    assertThat(events.items()).extracting(e -> kube.operations().storageTree(e).path("reason").asText())
+        .contains("Pulling", "Pulled", "Created", "Started");
+  }
+
+  @Test
+  void readinessWaitsForTheProbesInitialDelay() {
+    kube = Emulator.builder().http(false).clock(clock).start();
+    createPod("web", "node-1", "15");
+    kube.awaitIdle();
+    assertThat(pod("web").path("status").path("phase").asText()).isEqualTo("Running");
+    assertThat(pod("web").path("status").path("containerStatuses").get(0).path("ready").asBoolean()).isFalse();
+    clock.advance(Duration.ofSeconds(15));
+    kube.awaitIdle();
+    assertThat(pod("web").path("status").path("containerStatuses").get(0).path("ready").asBoolean()).isTrue();
+  }
+
+  @Test
+  void deletionIsGracefulAndEndsWithTheRemoval() {
+    kube = Emulator.builder().http(false).clock(clock).kubeletTimings(new KubeletTimings(Duration.ZERO,
+        Duration.ZERO, Duration.ofSeconds(2))).start();
+    createPod("web", "node-1", null);
+    kube.awaitIdle();
+    var result = kube.operations().delete(pods(), "v1", "default", "web", DeleteOptions.defaults(), user);
+    assertThat(result.removed()).isFalse();
+    kube.awaitIdle();
+    assertThat(pod("web").path("metadata").has("deletionTimestamp")).isTrue();
+    clock.advance(Duration.ofSeconds(2));
+    kube.awaitIdle();
+    assertThat(kube.store().get(new GroupResource("", "pods"), "default", "web")).isNull();
+  }
+
+  @Test
+  void nodeLeasesAreRenewed() {
+    kube = Emulator.builder().http(false).clock(clock).start();
+    var leases = kube.registry().find("coordination.k8s.io", "v1", "leases").orElseThrow();
+    String before = kube.operations().getTree(leases, "kube-node-lease", "node-1").path("spec").path("renewTime")
+        .asText();
+    clock.advance(Duration.ofSeconds(10));
+    kube.awaitIdle();
+    String after = kube.operations().getTree(leases, "kube-node-lease", "node-1").path("spec").path("renewTime")
+        .asText();
+    assertThat(after).isNotEqualTo(before);
+  }
+}

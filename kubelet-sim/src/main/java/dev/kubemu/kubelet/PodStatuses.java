@@ -1,0 +1,191 @@
+package dev.kubemu.kubelet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubemu.core.object.Json;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pod statuses a kubelet posts, stage by stage, in the field order and wording of the real kubelet. Pure: the
+ * caller passes the pod, the times and the addresses.
+ */
+final class PodStatuses {
+  private PodStatuses() {}
+
+  /** First sync: the sandbox is being created; containers wait in ContainerCreating (PodInitializing with inits). */
+  static ObjectNode creating(JsonNode pod, String hostIp, String now) {
+    ObjectNode status = base(pod);
+    status.put("phase", "Pending");
+    boolean hasInit = pod.path("spec").path("initContainers").size() > 0;
+    var names = containerNames(pod, "containers");
+    ArrayNode conditions = status.putArray("conditions");
+    condition(conditions, "PodReadyToStartContainers", "False", null, null, now);
+    if (hasInit) {
+      condition(conditions, "Initialized", "False", "ContainersNotInitialized",
+          "containers with incomplete status: " + bracket(containerNames(pod, "initContainers")), now);
+    } else {
+      condition(conditions, "Initialized", "True", null, null, now);
+    }
+    condition(conditions, "Ready", "False", "ContainersNotReady", "containers with unready status: " + bracket(names),
+        now);
+    condition(conditions, "ContainersReady", "False", "ContainersNotReady",
+        "containers with unready status: " + bracket(names), now);
+    copyScheduled(pod, conditions, now);
+    status.put("hostIP", hostIp);
+    status.putArray("hostIPs").addObject().put("ip", hostIp);
+    status.put("startTime", now);
+    if (hasInit) {
+      ArrayNode inits = status.putArray("initContainerStatuses");
+      for (JsonNode c : pod.path("spec").path("initContainers")) {
+        waiting(inits.addObject(), c, "PodInitializing", pod);
+      }
+    }
+    ArrayNode statuses = status.putArray("containerStatuses");
+    for (JsonNode c : pod.path("spec").path("containers")) {
+      waiting(statuses.addObject(), c, hasInit ? "PodInitializing" : "ContainerCreating", pod);
+    }
+    return status;
+  }
+
+  /**
+   * Containers started: phase Running, the pod IP, init containers completed. A container with a readiness probe
+   * is not ready until {@code readyContainers} says so.
+   */
+  static ObjectNode running(JsonNode pod, JsonNode previous, String podIp, String now, List<String> readyContainers) {
+    ObjectNode status = base(pod);
+    status.put("phase", "Running");
+    var names = containerNames(pod, "containers");
+    var unready = new ArrayList<String>();
+    for (String n : names) {
+      if (!readyContainers.contains(n)) {
+        unready.add(n);
+      }
+    }
+    String started = previous.path("startTime").asText(now);
+    String containersStartedAt = runningSince(previous, now);
+    ArrayNode conditions = status.putArray("conditions");
+    condition(conditions, "PodReadyToStartContainers", "True", null, null, keepTime(previous,
+        "PodReadyToStartContainers", "True", now));
+    condition(conditions, "Initialized", "True", null, null, keepTime(previous, "Initialized", "True", now));
+    String readyStatus = unready.isEmpty() ? "True" : "False";
+    String reason = unready.isEmpty() ? null : "ContainersNotReady";
+    String message = unready.isEmpty() ? null : "containers with unready status: " + bracket(unready);
+    condition(conditions, "Ready", readyStatus, reason, message, keepTime(previous, "Ready", readyStatus, now));
+    condition(conditions, "ContainersReady", readyStatus, reason, message,
+        keepTime(previous, "ContainersReady", readyStatus, now));
+    copyScheduled(pod, conditions, now);
+    status.set("hostIP", previous.path("hostIP"));
+    status.set("hostIPs", previous.path("hostIPs"));
+    status.put("podIP", podIp);
+    status.putArray("podIPs").addObject().put("ip", podIp);
+    status.put("startTime", started);
+    if (pod.path("spec").path("initContainers").size() > 0) {
+      ArrayNode inits = status.putArray("initContainerStatuses");
+      for (JsonNode c : pod.path("spec").path("initContainers")) {
+        ObjectNode s = inits.addObject();
+        common(s, c, pod);
+        ObjectNode terminated = s.putObject("state").putObject("terminated");
+        terminated.put("exitCode", 0);
+        terminated.put("reason", "Completed");
+        terminated.put("startedAt", started);
+        terminated.put("finishedAt", containersStartedAt);
+        s.putObject("lastState");
+        s.put("ready", true);
+        s.put("restartCount", 0);
+        s.put("started", false);
+      }
+    }
+    ArrayNode statuses = status.putArray("containerStatuses");
+    for (JsonNode c : pod.path("spec").path("containers")) {
+      ObjectNode s = statuses.addObject();
+      common(s, c, pod);
+      s.putObject("state").putObject("running").put("startedAt", containersStartedAt);
+      s.putObject("lastState");
+      s.put("ready", readyContainers.contains(c.path("name").asText()));
+      s.put("restartCount", 0);
+      s.put("started", true);
+    }
+    return status;
+  }
+
+  /** The time the containers went running, kept across later status updates. */
+  private static String runningSince(JsonNode previous, String now) {
+    for (JsonNode s : previous.path("containerStatuses")) {
+      String t = s.path("state").path("running").path("startedAt").asText("");
+      if (!t.isEmpty()) {
+        return t;
+      }
+    }
+    return now;
+  }
+
+  private static String keepTime(JsonNode previous, String type, String status, String now) {
+    for (JsonNode c : previous.path("conditions")) {
+      if (c.path("type").asText().equals(type) && c.path("status").asText().equals(status)) {
+        return c.path("lastTransitionTime").asText(now);
+      }
+    }
+    return now;
+  }
+
+  private static ObjectNode base(JsonNode pod) {
+    ObjectNode status = Json.object();
+    status.put("qosClass", pod.path("status").path("qosClass").asText("BestEffort"));
+    return status;
+  }
+
+  private static void copyScheduled(JsonNode pod, ArrayNode conditions, String now) {
+    for (JsonNode c : pod.path("status").path("conditions")) {
+      if (c.path("type").asText().equals("PodScheduled")) {
+        conditions.add(c.deepCopy());
+        return;
+      }
+    }
+    condition(conditions, "PodScheduled", "True", null, null, now);
+  }
+
+  private static void condition(ArrayNode conditions, String type, String status, String reason, String message,
+      String time) {
+    ObjectNode c = conditions.addObject();
+    c.put("type", type);
+    c.put("status", status);
+    c.putNull("lastProbeTime");
+    c.put("lastTransitionTime", time);
+    if (reason != null) {
+      c.put("reason", reason);
+    }
+    if (message != null) {
+      c.put("message", message);
+    }
+  }
+
+  private static void waiting(ObjectNode s, JsonNode container, String reason, JsonNode pod) {
+    common(s, container, pod);
+    s.putObject("state").putObject("waiting").put("reason", reason);
+    s.putObject("lastState");
+    s.put("ready", false);
+    s.put("restartCount", 0);
+    s.put("started", false);
+  }
+
+  private static void common(ObjectNode s, JsonNode container, JsonNode pod) {
+    String image = container.path("image").asText();
+    s.put("name", container.path("name").asText());
+    s.put("image", ImageNames.qualified(image));
+    s.put("imageID", ImageNames.imageId(image));
+    s.put("containerID", "containerd://" + ImageNames.containerId(
+        pod.path("metadata").path("uid").asText() + "/" + container.path("name").asText(), image));
+  }
+
+  static List<String> containerNames(JsonNode pod, String field) {
+    var names = new ArrayList<String>();
+    pod.path("spec").path(field).forEach(c -> names.add(c.path("name").asText()));
+    return names;
+  }
+
+  private static String bracket(List<String> names) {
+    return "[" + String.join(" ", names) + "]";
+  }
+}
