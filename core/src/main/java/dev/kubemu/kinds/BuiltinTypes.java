@@ -18,7 +18,10 @@ import dev.kubemu.kinds.core.PodStrategy;
 import dev.kubemu.kinds.core.SecretStrategy;
 import dev.kubemu.kinds.core.ServiceStrategy;
 import dev.kubemu.kinds.core.SpecStatusStrategy;
+import dev.kubemu.kinds.printing.AppsPrinters;
+import dev.kubemu.kinds.printing.CorePrinters;
 import dev.kubemu.kinds.printing.DefaultPrinters;
+import dev.kubemu.kinds.printing.OtherPrinters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -51,12 +54,12 @@ public final class BuiltinTypes {
         ResourceType.builder("", "Binding", "bindings").version("v1").verbs("create")
             .printerColumns(DefaultPrinters.columns()).build(),
         ResourceType.builder("", "ConfigMap", "configmaps").version("v1").shortNames("cm")
-            .printerColumns(DefaultPrinters.columns()).build(),
+            .printerColumns(CorePrinters.configMaps()).build(),
         ResourceType.builder("", "Endpoints", "endpoints").version("v1").shortNames("ep")
             .deprecated("v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice")
-            .printerColumns(DefaultPrinters.columns()).build(),
+            .printerColumns(CorePrinters.endpoints()).build(),
         ResourceType.builder("", "Event", "events").version("v1").shortNames("ev")
-            .printerColumns(DefaultPrinters.columns())
+            .printerColumns(CorePrinters.events())
             .fieldSelector("involvedObject.kind", text("/involvedObject/kind"))
             .fieldSelector("involvedObject.namespace", text("/involvedObject/namespace"))
             .fieldSelector("involvedObject.name", text("/involvedObject/name"))
@@ -78,18 +81,18 @@ public final class BuiltinTypes {
             .verbs("create", "delete", "get", "list", "patch", "update", "watch")
             .statusSubresource()
             .subresource(new Subresource("finalize", null, List.of("update")))
-            .printerColumns(DefaultPrinters.columns())
+            .printerColumns(CorePrinters.namespaces())
             .fieldSelector("status.phase", text("/status/phase"))
             .strategy(new NamespaceStrategy()).build(),
         ResourceType.builder("", "Node", "nodes").version("v1").clusterScoped().shortNames("no")
             .statusSubresource()
-            .printerColumns(DefaultPrinters.columns())
+            .printerColumns(CorePrinters.nodes())
             .fieldSelector("spec.unschedulable", node -> Boolean.toString(node.path("spec").path("unschedulable")
                 .asBoolean(false)))
             .build(),
         ResourceType.builder("", "PersistentVolumeClaim", "persistentvolumeclaims").version("v1").shortNames("pvc")
             .statusSubresource()
-            .printerColumns(DefaultPrinters.columns())
+            .printerColumns(CorePrinters.persistentVolumeClaims())
             .strategy(new SpecStatusStrategy(false, status -> status.put("phase", "Pending"), pvc -> {
               if (pvc.path("spec") instanceof ObjectNode spec && !spec.hasNonNull("volumeMode")) {
                 spec.put("volumeMode", "Filesystem");
@@ -97,7 +100,7 @@ public final class BuiltinTypes {
             })).build(),
         ResourceType.builder("", "PersistentVolume", "persistentvolumes").version("v1").clusterScoped()
             .shortNames("pv").statusSubresource()
-            .printerColumns(DefaultPrinters.columns())
+            .printerColumns(CorePrinters.persistentVolumes())
             .strategy(new SpecStatusStrategy(false, status -> status.put("phase", "Pending"), pv -> {
               if (pv.path("spec") instanceof ObjectNode spec) {
                 if (!spec.hasNonNull("persistentVolumeReclaimPolicy")) {
@@ -120,7 +123,7 @@ public final class BuiltinTypes {
                 List.of("create", "get")))
             .subresource(new Subresource("portforward", new GroupVersionKind("", "v1", "PodPortForwardOptions"),
                 List.of("create", "get")))
-            .printerColumns(DefaultPrinters.columns())
+            .printerColumns(CorePrinters.pods())
             .fieldSelector("spec.nodeName", text("/spec/nodeName"))
             .fieldSelector("spec.restartPolicy", text("/spec/restartPolicy"))
             .fieldSelector("spec.schedulerName", text("/spec/schedulerName"))
@@ -133,7 +136,7 @@ public final class BuiltinTypes {
             .strategy(new PodStrategy()).build(),
         ResourceType.builder("", "ReplicationController", "replicationcontrollers").version("v1").shortNames("rc")
             .categories("all").statusSubresource().scalable()
-            .printerColumns(DefaultPrinters.columns())
+            .printerColumns(CorePrinters.replicationControllers())
             .strategy(new SpecStatusStrategy(true, status -> status.put("replicas", 0), rc -> {
               if (rc.path("spec") instanceof ObjectNode spec) {
                 if (!spec.has("replicas")) {
@@ -145,16 +148,16 @@ public final class BuiltinTypes {
               }
             })).build(),
         ResourceType.builder("", "ResourceQuota", "resourcequotas").version("v1").shortNames("quota")
-            .statusSubresource().printerColumns(DefaultPrinters.columns()).build(),
+            .statusSubresource().printerColumns(OtherPrinters.resourceQuotas()).build(),
         ResourceType.builder("", "Secret", "secrets").version("v1")
-            .printerColumns(DefaultPrinters.columns())
+            .printerColumns(CorePrinters.secrets())
             .fieldSelector("type", text("/type"))
             .strategy(new SecretStrategy()).build(),
         ResourceType.builder("", "ServiceAccount", "serviceaccounts").version("v1").shortNames("sa")
-            .printerColumns(DefaultPrinters.columns()).build(),
+            .printerColumns(CorePrinters.serviceAccounts()).build(),
         ResourceType.builder("", "Service", "services").version("v1").shortNames("svc").categories("all")
             .statusSubresource()
-            .printerColumns(DefaultPrinters.columns())
+            .printerColumns(CorePrinters.services())
             .fieldSelector("spec.clusterIP", text("/spec/clusterIP"))
             .fieldSelector("spec.type", text("/spec/type"))
             .strategy(new ServiceStrategy()).build());
@@ -163,19 +166,19 @@ public final class BuiltinTypes {
   private static List<ResourceType> apps() {
     return List.of(
         ResourceType.builder("apps", "ControllerRevision", "controllerrevisions").version("v1")
-            .printerColumns(DefaultPrinters.columns()).build(),
+            .printerColumns(AppsPrinters.controllerRevisions()).build(),
         ResourceType.builder("apps", "DaemonSet", "daemonsets").version("v1").shortNames("ds").categories("all")
-            .statusSubresource().printerColumns(DefaultPrinters.columns())
+            .statusSubresource().printerColumns(AppsPrinters.daemonSets())
             .strategy(new WorkloadStrategy(false, WorkloadDefaults::daemonSet)).build(),
         ResourceType.builder("apps", "Deployment", "deployments").version("v1").shortNames("deploy")
-            .categories("all").statusSubresource().scalable().printerColumns(DefaultPrinters.columns())
+            .categories("all").statusSubresource().scalable().printerColumns(AppsPrinters.deployments())
             .strategy(new WorkloadStrategy(true, WorkloadDefaults::deployment)).build(),
         ResourceType.builder("apps", "ReplicaSet", "replicasets").version("v1").shortNames("rs").categories("all")
-            .statusSubresource().scalable().printerColumns(DefaultPrinters.columns())
+            .statusSubresource().scalable().printerColumns(AppsPrinters.replicaSets())
             .fieldSelector("status.replicas", rs -> Long.toString(rs.path("status").path("replicas").asLong(0)))
             .strategy(new WorkloadStrategy(true, WorkloadDefaults::replicaSet)).build(),
         ResourceType.builder("apps", "StatefulSet", "statefulsets").version("v1").shortNames("sts")
-            .categories("all").statusSubresource().scalable().printerColumns(DefaultPrinters.columns())
+            .categories("all").statusSubresource().scalable().printerColumns(AppsPrinters.statefulSets())
             .strategy(new WorkloadStrategy(true, WorkloadDefaults::statefulSet)).build());
   }
 
@@ -183,7 +186,7 @@ public final class BuiltinTypes {
     return List.of(
         ResourceType.builder("events.k8s.io", "Event", "events").version("v1").shortNames("ev")
             .storedAs(new GroupResource("", "events"), new GroupVersionKind("", "v1", "Event"))
-            .printerColumns(DefaultPrinters.columns()).build());
+            .printerColumns(CorePrinters.events()).build());
   }
 
   private static List<ResourceType> autoscaling() {
@@ -191,14 +194,14 @@ public final class BuiltinTypes {
         ResourceType.builder("autoscaling", "HorizontalPodAutoscaler", "horizontalpodautoscalers")
             .version("v2").version("v1").storageVersion("v2")
             .shortNames("hpa").categories("all").statusSubresource()
-            .printerColumns(DefaultPrinters.columns())
+            .printerColumns(OtherPrinters.horizontalPodAutoscalers())
             .strategy(new SpecStatusStrategy(true, status -> {}, BuiltinTypes::hpaDefaults)).build());
   }
 
   private static List<ResourceType> batch() {
     return List.of(
         ResourceType.builder("batch", "CronJob", "cronjobs").version("v1").shortNames("cj").categories("all")
-            .statusSubresource().printerColumns(DefaultPrinters.columns())
+            .statusSubresource().printerColumns(OtherPrinters.cronJobs())
             .strategy(new SpecStatusStrategy(true, status -> {}, cronJob -> {
               if (cronJob.path("spec") instanceof ObjectNode spec) {
                 if (!spec.hasNonNull("concurrencyPolicy")) {
@@ -219,7 +222,7 @@ public final class BuiltinTypes {
               }
             })).build(),
         ResourceType.builder("batch", "Job", "jobs").version("v1").categories("all").statusSubresource()
-            .printerColumns(DefaultPrinters.columns())
+            .printerColumns(OtherPrinters.jobs())
             .fieldSelector("status.successful", job -> Long.toString(job.path("status").path("succeeded").asLong(0)))
             .strategy(new JobStrategy()).build());
   }
@@ -227,19 +230,19 @@ public final class BuiltinTypes {
   private static List<ResourceType> networking() {
     return List.of(
         ResourceType.builder("networking.k8s.io", "IngressClass", "ingressclasses").version("v1").clusterScoped()
-            .printerColumns(DefaultPrinters.columns()).build(),
+            .printerColumns(OtherPrinters.ingressClasses()).build(),
         ResourceType.builder("networking.k8s.io", "Ingress", "ingresses").version("v1").shortNames("ing")
-            .statusSubresource().printerColumns(DefaultPrinters.columns())
+            .statusSubresource().printerColumns(OtherPrinters.ingresses())
             .strategy(new SpecStatusStrategy(true, status -> status.putObject("loadBalancer"), ing -> {})).build(),
         ResourceType.builder("networking.k8s.io", "NetworkPolicy", "networkpolicies").version("v1")
-            .shortNames("netpol").printerColumns(DefaultPrinters.columns())
+            .shortNames("netpol").printerColumns(OtherPrinters.networkPolicies())
             .strategy(SpecStatusStrategy.generational()).build());
   }
 
   private static List<ResourceType> policy() {
     return List.of(
         ResourceType.builder("policy", "PodDisruptionBudget", "poddisruptionbudgets").version("v1")
-            .shortNames("pdb").statusSubresource().printerColumns(DefaultPrinters.columns())
+            .shortNames("pdb").statusSubresource().printerColumns(OtherPrinters.podDisruptionBudgets())
             .strategy(new SpecStatusStrategy(true, status -> {
               status.put("disruptionsAllowed", 0);
               status.put("currentHealthy", 0);
@@ -251,7 +254,7 @@ public final class BuiltinTypes {
   private static List<ResourceType> storage() {
     return List.of(
         ResourceType.builder("storage.k8s.io", "StorageClass", "storageclasses").version("v1").clusterScoped()
-            .shortNames("sc").printerColumns(DefaultPrinters.columns())
+            .shortNames("sc").printerColumns(OtherPrinters.storageClasses())
             .strategy(defaults(sc -> {
               if (!sc.hasNonNull("reclaimPolicy")) {
                 sc.put("reclaimPolicy", "Delete");
@@ -265,13 +268,13 @@ public final class BuiltinTypes {
   private static List<ResourceType> coordination() {
     return List.of(
         ResourceType.builder("coordination.k8s.io", "Lease", "leases").version("v1")
-            .printerColumns(DefaultPrinters.columns()).build());
+            .printerColumns(OtherPrinters.leases()).build());
   }
 
   private static List<ResourceType> discovery() {
     return List.of(
         ResourceType.builder("discovery.k8s.io", "EndpointSlice", "endpointslices").version("v1")
-            .printerColumns(DefaultPrinters.columns()).build());
+            .printerColumns(OtherPrinters.endpointSlices()).build());
   }
 
   /** autoscaling/v2 defaults: minReplicas 1 and, without metrics, 80% average CPU utilization. */
