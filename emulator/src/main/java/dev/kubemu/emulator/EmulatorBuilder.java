@@ -33,6 +33,7 @@ public final class EmulatorBuilder {
   private String bearerToken;
   private int watchWindow = VersionedStore.DEFAULT_WINDOW;
   private KubeletTimings kubeletTimings = KubeletTimings.instant();
+  private boolean systemAddons = true;
 
   EmulatorBuilder() {}
 
@@ -79,6 +80,12 @@ public final class EmulatorBuilder {
     return this;
   }
 
+  /** Whether kube-system runs CoreDNS and metrics-server, as a small real cluster does (default true). */
+  public EmulatorBuilder systemAddons(boolean install) {
+    this.systemAddons = install;
+    return this;
+  }
+
   /** Whether to serve HTTP at all (default true); without it, use {@link Emulator#operations()} directly. */
   public EmulatorBuilder http(boolean http) {
     this.http = http;
@@ -120,6 +127,9 @@ public final class EmulatorBuilder {
         List.of(new NamespaceLifecycle()));
     var bootstrap = new ClusterBootstrap(operations);
     bootstrap.createAll(nodes, nodeShape);
+    if (systemAddons) {
+      new SystemAddons(operations).install();
+    }
     var components = new ArrayList<AutoCloseable>();
     components.add(new KubernetesServiceRepair(operations, bootstrap, controlLoop));
     components.add(new ControllerManager(operations, controlLoop));

@@ -50,10 +50,19 @@ public final class PodStrategy implements ResourceStrategy {
     PodSpecDefaults.putIfAbsent(spec, "serviceAccountName", "default");
     PodSpecDefaults.putIfAbsent(spec, "serviceAccount", spec.path("serviceAccountName").asText());
     if (!spec.has("priority")) {
-      spec.put("priority", 0);
+      spec.put("priority", builtinPriority(spec.path("priorityClassName").asText("")));
     }
     PodSpecDefaults.putIfAbsent(spec, "preemptionPolicy", "PreemptLowerPriority");
     addDefaultTolerations(spec);
+  }
+
+  /** The Priority admission plugin's values for the two built-in PriorityClasses; 0 otherwise. */
+  static long builtinPriority(String priorityClassName) {
+    return switch (priorityClassName) {
+      case "system-node-critical" -> 2000001000L;
+      case "system-cluster-critical" -> 2000000000L;
+      default -> 0L;
+    };
   }
 
   /** The DefaultTolerationSeconds admission plugin: tolerate not-ready/unreachable nodes for 300 s. */
