@@ -6,6 +6,7 @@ import dev.kubemu.controllers.endpoints.EndpointsController;
 import dev.kubemu.controllers.gc.GarbageCollector;
 import dev.kubemu.controllers.namespace.NamespaceController;
 import dev.kubemu.controllers.replicaset.ReplicaSetController;
+import dev.kubemu.controllers.scheduler.Scheduler;
 import dev.kubemu.core.api.ResourceOperations;
 import dev.kubemu.core.control.ControlLoop;
 import dev.kubemu.core.control.ControllerRunner;
@@ -17,14 +18,17 @@ public final class ControllerManager implements AutoCloseable {
   private final ControllerRunner runner;
   private final GarbageCollector garbageCollector;
   private final SharedIndexes indexes;
+  private final Scheduler scheduler;
 
   public ControllerManager(ResourceOperations operations, ControlLoop loop) {
     this.indexes = new SharedIndexes(operations, loop);
     this.runner = new ControllerRunner(operations, loop);
     this.garbageCollector = new GarbageCollector(operations, loop);
+    this.scheduler = new Scheduler(operations, loop);
     for (ControllerSpec spec : specs(operations, indexes)) {
       runner.start(spec);
     }
+    runner.start(scheduler.spec());
   }
 
   static List<ControllerSpec> specs(ResourceOperations operations, SharedIndexes indexes) {
@@ -38,6 +42,7 @@ public final class ControllerManager implements AutoCloseable {
 
   @Override
   public void close() {
+    scheduler.close();
     garbageCollector.close();
     runner.close();
     indexes.close();

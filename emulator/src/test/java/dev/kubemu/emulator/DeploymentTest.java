@@ -12,7 +12,6 @@ import dev.kubemu.core.api.Target;
 import dev.kubemu.core.object.Json;
 import dev.kubemu.core.registry.ResourceType;
 import dev.kubemu.core.time.VirtualClock;
-import dev.kubemu.kinds.core.Pods;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Deployment rollouts, with a stand-in kubelet that marks every pod Running and Ready. */
+/** Deployment rollouts through the real scheduler, simulated kubelets and ReplicaSet controller. */
 class DeploymentTest {
   private final VirtualClock clock = new VirtualClock(Instant.parse("2026-12-31T23:59:00Z"));
   private Emulator kube;
@@ -43,37 +42,20 @@ class DeploymentTest {
   }
 
   private void create(int replicas, String image) {
+    create(replicas, image, "");
+  }
+
+  private void create(int replicas, String image, String containerExtra) {
     ObjectNode d = (ObjectNode) Json.parseTrusted(("{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\","
         + "\"metadata\":{\"name\":\"web\"},\"spec\":{\"replicas\":" + replicas + ",\"selector\":{\"matchLabels\":"
         + "{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":"
-        + "[{\"name\":\"web\",\"image\":\"" + image + "\"}]}}}}").getBytes());
+        + "[{\"name\":\"web\",\"image\":\"" + image + "\"" + containerExtra + "}]}}}}").getBytes());
     kube.operations().create(deployments, "v1", "default", d, user);
   }
 
-  /** Marks pods Running and Ready, letting the cluster react, until nothing changes. */
+  /** Lets the scheduler, the kubelets and the controllers finish what they have to do. */
   private void settleWithReadyPods() {
-    for (int round = 0; round < 50; round++) {
-      kube.awaitIdle();
-      boolean changed = false;
-      for (var stored : kube.operations().list(pods, "default", ListOptions.everything()).items()) {
-        JsonNode pod = kube.operations().storageTree(stored);
-        if (Pods.isReady(pod) || pod.path("metadata").has("deletionTimestamp")) {
-          continue;
-        }
-        ObjectNode next = (ObjectNode) pod.deepCopy();
-        ObjectNode status = (ObjectNode) next.get("status");
-        status.put("phase", "Running");
-        ObjectNode ready = status.putArray("conditions").addObject();
-        ready.put("type", "Ready");
-        ready.put("status", "True");
-        ready.put("lastTransitionTime", "2026-12-31T23:59:00Z");
-        kube.operations().updateStored(pods, stored, next, user, Target.STATUS);
-        changed = true;
-      }
-      if (!changed) {
-        return;
-      }
-    }
+    kube.awaitIdle();
   }
 
   private List<JsonNode> replicaSets() {
@@ -133,7 +115,8 @@ class DeploymentTest {
 
   @Test
   void aStuckRolloutExceedsItsProgressDeadline() {
-    create(2, "nginx:1.25");
+    create(2, "nginx:1.25", ",\"readinessProbe\":{\"httpGet\":{\"path\":\"/\",\"port\":80},"
+        + "\"initialDelaySeconds\":3600}");
     kube.awaitIdle();
     clock.advance(Duration.ofSeconds(601));
     kube.awaitIdle();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubemu.core.api.ListOptions;
 import dev.kubemu.core.api.RequestContext;
-import dev.kubemu.core.api.Target;
 import dev.kubemu.core.object.Json;
 import dev.kubemu.core.registry.ResourceType;
 import dev.kubemu.core.time.VirtualClock;
@@ -40,36 +39,35 @@ class EndpointsTest {
     kube.operations().create(type("", "services"), "v1", "default", svc, user);
   }
 
-  private void pod(String name, String ip, boolean ready) {
+  /** A pod the scheduler and a kubelet run; a long readiness delay keeps it not ready. */
+  private void pod(String name, boolean ready) {
     ResourceType pods = type("", "pods");
+    String probe = ready ? "" : ",\"readinessProbe\":{\"httpGet\":{\"path\":\"/\",\"port\":8080},"
+        + "\"initialDelaySeconds\":3600}";
     ObjectNode pod = (ObjectNode) Json.parseTrusted(("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\""
         + name + "\",\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"web\",\"image\":\"nginx\","
-        + "\"ports\":[{\"name\":\"http\",\"containerPort\":8080}]}]}}").getBytes());
+        + "\"ports\":[{\"name\":\"http\",\"containerPort\":8080}]" + probe + "}]}}").getBytes());
     kube.operations().create(pods, "v1", "default", pod, user);
-    var stored = kube.operations().get(pods, "default", name);
-    ObjectNode next = kube.store().mutableTree(stored);
-    ObjectNode status = (ObjectNode) next.get("status");
-    status.put("phase", "Running");
-    status.put("podIP", ip);
-    ObjectNode cond = status.putArray("conditions").addObject();
-    cond.put("type", "Ready");
-    cond.put("status", ready ? "True" : "False");
-    kube.operations().updateStored(pods, stored, next, user, Target.STATUS);
+  }
+
+  private String ipOf(String name) {
+    return kube.operations().getTree(type("", "pods"), "default", name).path("status").path("podIP").asText();
   }
 
   @Test
   void readyAndNotReadyPodsAppearInEndpointsAndSlices() {
     service();
-    pod("web-b", "10.244.1.5", true);
-    pod("web-a", "10.244.0.7", true);
-    pod("web-c", "10.244.2.9", false);
+    pod("web-a", true);
+    pod("web-b", true);
+    pod("web-c", false);
     kube.awaitIdle();
 
     JsonNode endpoints = kube.operations().getTree(type("", "endpoints"), "default", "web");
     JsonNode subset = endpoints.path("subsets").get(0);
     assertThat(subset.path("addresses")).extracting(a -> a.path("ip").asText())
-        .containsExactly("10.244.0.7", "10.244.1.5");
-    assertThat(subset.path("notReadyAddresses").get(0).path("ip").asText()).isEqualTo("10.244.2.9");
+        .containsExactlyInAnyOrder(ipOf("web-a"), ipOf("web-b"));
+    assertThat(subset.path("notReadyAddresses").get(0).path("ip").asText()).isEqualTo(ipOf("web-c"));
+    assertThat(subset.path("addresses").get(0).path("nodeName").asText()).startsWith("node-");
     assertThat(subset.path("ports").get(0).path("port").asInt()).isEqualTo(8080);
     assertThat(subset.path("ports").get(0).path("name").asText()).isEqualTo("http");
     assertThat(endpoints.path("metadata").path("labels").path("tier").asText()).isEqualTo("front");
@@ -86,7 +84,7 @@ class EndpointsTest {
   @Test
   void deletingTheServiceDeletesItsEndpoints() {
     service();
-    pod("web-a", "10.244.0.7", true);
+    pod("web-a", true);
     kube.awaitIdle();
     kube.operations().delete(type("", "services"), "v1", "default", "web",
         dev.kubemu.core.api.DeleteOptions.defaults(), user);

@@ -36,9 +36,9 @@ public final class ControllerRunner implements AutoCloseable {
     var runner = new Running(spec);
     for (ControllerSpec.Watch watch : spec.watches()) {
       subscriptions.add(operations.watch(watch.type(), null, ListOptions.everything(), loop, event -> {
-        runner.enqueue(watch, event.object());
+        runner.enqueue(watch, event.type(), event.object());
         if (event.previous() != null) {
-          runner.enqueue(watch, event.previous());
+          runner.enqueue(watch, event.type(), event.previous());
         }
       }));
     }
@@ -61,9 +61,10 @@ public final class ControllerRunner implements AutoCloseable {
       this.queue = new WorkQueue<>(operations.clock(), loop::execute);
     }
 
-    void enqueue(ControllerSpec.Watch watch, dev.kubemu.core.store.StoredObject object) {
+    void enqueue(ControllerSpec.Watch watch, dev.kubemu.core.store.WatchEvent.Type type,
+        dev.kubemu.core.store.StoredObject object) {
       JsonNode tree = operations.storageTree(object);
-      for (ObjectKey key : watch.keys().apply(tree)) {
+      for (ObjectKey key : watch.keys().apply(type, tree)) {
         queue.add(key);
       }
       scheduleDrain();

@@ -1,0 +1,91 @@
+package dev.kubemu.controllers.scheduler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kubemu.core.api.ListOptions;
+import dev.kubemu.core.api.ResourceOperations;
+import dev.kubemu.core.control.ControlLoop;
+import dev.kubemu.core.object.Meta;
+import dev.kubemu.core.registry.ResourceType;
+import dev.kubemu.core.store.StoredObject;
+import dev.kubemu.core.store.WatchEvent;
+import dev.kubemu.core.store.WatchSubscription;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The scheduler's cache of nodes and of what assigned pods take from them, kept current from store events so a
+ * scheduling decision costs O(nodes), not a scan of every pod. Pods count from binding until they are removed
+ * (terminating pods still hold their resources) or finish. Confined to the control loop.
+ */
+final class ClusterSnapshot implements AutoCloseable {
+  private final ResourceOperations operations;
+  private final Map<String, NodeInfo> nodes = new HashMap<>();
+  private final Map<String, PodUsage> assigned = new HashMap<>();
+  private final WatchSubscription nodeWatch;
+  private final WatchSubscription podWatch;
+
+  ClusterSnapshot(ResourceOperations operations, ResourceType nodeType, ResourceType podType, ControlLoop loop) {
+    this.operations = operations;
+    this.nodeWatch = operations.watch(nodeType, null, ListOptions.everything(), loop, this::onNode);
+    this.podWatch = operations.watch(podType, null, ListOptions.everything(), loop, this::onPod);
+  }
+
+  Collection<NodeInfo> nodes() {
+    return nodes.values();
+  }
+
+  private void onNode(WatchEvent event) {
+    StoredObject o = event.object();
+    if (event.type() == WatchEvent.Type.DELETED) {
+      nodes.remove(o.name());
+      return;
+    }
+    nodes.computeIfAbsent(o.name(), NodeInfo::new).setNode(operations.storageTree(o));
+  }
+
+  private void onPod(WatchEvent event) {
+    StoredObject o = event.object();
+    String key = o.namespace() + "/" + o.name();
+    if (event.type() == WatchEvent.Type.DELETED) {
+      release(key);
+      return;
+    }
+    JsonNode pod = operations.storageTree(o);
+    String node = pod.path("spec").path("nodeName").asText("");
+    String phase = pod.path("status").path("phase").asText("");
+    if (node.isEmpty() || phase.equals("Succeeded") || phase.equals("Failed")) {
+      release(key);
+    } else if (!assigned.containsKey(key)) {
+      assume(key, pod, node);
+    }
+  }
+
+  /** Counts a pod against a node right after binding, before its event arrives. */
+  void assume(String key, JsonNode pod, String node) {
+    release(key);
+    PodUsage usage = PodUsage.of(pod, node);
+    assigned.put(key, usage);
+    nodes.computeIfAbsent(node, NodeInfo::new).add(usage);
+  }
+
+  private void release(String key) {
+    PodUsage usage = assigned.remove(key);
+    if (usage != null) {
+      NodeInfo info = nodes.get(usage.node());
+      if (info != null) {
+        info.remove(usage);
+      }
+    }
+  }
+
+  static String key(JsonNode pod) {
+    return Meta.namespace(pod) + "/" + Meta.name(pod);
+  }
+
+  @Override
+  public void close() {
+    nodeWatch.close();
+    podWatch.close();
+  }
+}
