@@ -10,7 +10,9 @@ import dev.kubemu.core.registry.ResourceType;
 import dev.kubemu.core.registry.Subresource;
 import dev.kubemu.kinds.apps.WorkloadDefaults;
 import dev.kubemu.kinds.apps.WorkloadStrategy;
+import dev.kubemu.kinds.autoscaling.HorizontalPodAutoscalerV1Converter;
 import dev.kubemu.kinds.batch.JobStrategy;
+import dev.kubemu.kinds.events.EventsV1Converter;
 import dev.kubemu.kinds.core.DefaultingStrategy;
 import dev.kubemu.kinds.core.NamespaceStrategy;
 import dev.kubemu.kinds.core.PodSpecDefaults;
@@ -184,7 +186,8 @@ public final class BuiltinTypes {
 
   private static List<ResourceType> events() {
     return List.of(
-        ResourceType.builder("events.k8s.io", "Event", "events").version("v1").shortNames("ev")
+        ResourceType.builder("events.k8s.io", "Event", "events").version("v1", new EventsV1Converter())
+            .shortNames("ev")
             .storedAs(new GroupResource("", "events"), new GroupVersionKind("", "v1", "Event"))
             .printerColumns(CorePrinters.events()).build());
   }
@@ -192,7 +195,7 @@ public final class BuiltinTypes {
   private static List<ResourceType> autoscaling() {
     return List.of(
         ResourceType.builder("autoscaling", "HorizontalPodAutoscaler", "horizontalpodautoscalers")
-            .version("v2").version("v1").storageVersion("v2")
+            .version("v2").version("v1", new HorizontalPodAutoscalerV1Converter()).storageVersion("v2")
             .shortNames("hpa").categories("all").statusSubresource()
             .printerColumns(OtherPrinters.horizontalPodAutoscalers())
             .strategy(new SpecStatusStrategy(true, status -> {}, BuiltinTypes::hpaDefaults)).build());

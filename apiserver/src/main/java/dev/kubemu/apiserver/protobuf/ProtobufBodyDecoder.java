@@ -1,7 +1,9 @@
 package dev.kubemu.apiserver.protobuf;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Message;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -39,8 +41,10 @@ public final class ProtobufBodyDecoder {
       Map.entry("rbac", "rbac.authorization.k8s.io"), Map.entry("scheduling", "scheduling.k8s.io"));
 
   private final Map<String, Descriptor> types = new HashMap<>();
+  private final Descriptor unknown;
 
   public ProtobufBodyDecoder() {
+    this.unknown = io.kubernetes.client.proto.Runtime.getDescriptor().findMessageTypeByName("Unknown");
     List<FileDescriptor> files = List.of(V1.getDescriptor(), V1Apps.getDescriptor(), V1Autoscaling.getDescriptor(),
         V2Autoscaling.getDescriptor(), V1Batch.getDescriptor(), V1Policy.getDescriptor(),
         V1Networking.getDescriptor(), V1Storage.getDescriptor(), V1Discovery.getDescriptor(),
@@ -66,16 +70,20 @@ public final class ProtobufBodyDecoder {
       throw new ProtobufDecodeException("provided object is not a protobuf message: missing the k8s prefix");
     }
     try {
-      var envelope = io.kubernetes.client.proto.Runtime.Unknown.parseFrom(
-          Arrays.copyOfRange(body, MAGIC.length, body.length));
-      String apiVersion = envelope.getTypeMeta().getApiVersion();
-      String kind = envelope.getTypeMeta().getKind();
+      // decoded dynamically: the generated message classes log a warning per type on protobuf-java 4
+      DynamicMessage envelope = DynamicMessage.parseFrom(unknown, Arrays.copyOfRange(body, MAGIC.length,
+          body.length));
+      Message typeMeta = (Message) envelope.getField(unknown.findFieldByName("typeMeta"));
+      String apiVersion = String.valueOf(typeMeta.getField(typeMeta.getDescriptorForType()
+          .findFieldByName("apiVersion")));
+      String kind = String.valueOf(typeMeta.getField(typeMeta.getDescriptorForType().findFieldByName("kind")));
+      ByteString raw = (ByteString) envelope.getField(unknown.findFieldByName("raw"));
       Descriptor type = types.get(apiVersion + "/" + kind);
       if (type == null) {
         throw new ProtobufDecodeException("no kind \"" + kind + "\" is registered for version \"" + apiVersion
             + "\" in protobuf bodies");
       }
-      DynamicMessage message = DynamicMessage.parseFrom(type, envelope.getRaw());
+      DynamicMessage message = DynamicMessage.parseFrom(type, raw);
       ObjectNode object = ProtoToJson.object(message);
       ObjectNode ordered = dev.kubemu.core.object.Json.object();
       ordered.put("kind", kind);
