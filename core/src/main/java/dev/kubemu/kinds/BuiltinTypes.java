@@ -20,6 +20,7 @@ import dev.kubemu.kinds.core.PodStrategy;
 import dev.kubemu.kinds.core.SecretStrategy;
 import dev.kubemu.kinds.core.ServiceStrategy;
 import dev.kubemu.kinds.core.SpecStatusStrategy;
+import dev.kubemu.kinds.patchmeta.BuiltinPatchMeta;
 import dev.kubemu.kinds.printing.AppsPrinters;
 import dev.kubemu.kinds.printing.CorePrinters;
 import dev.kubemu.kinds.printing.DefaultPrinters;
@@ -53,14 +54,14 @@ public final class BuiltinTypes {
 
   private static List<ResourceType> core() {
     return List.of(
-        ResourceType.builder("", "Binding", "bindings").version("v1").verbs("create")
+        type("", "Binding", "bindings").version("v1").verbs("create")
             .printerColumns(DefaultPrinters.columns()).build(),
-        ResourceType.builder("", "ConfigMap", "configmaps").version("v1").shortNames("cm")
+        type("", "ConfigMap", "configmaps").version("v1").shortNames("cm")
             .printerColumns(CorePrinters.configMaps()).build(),
-        ResourceType.builder("", "Endpoints", "endpoints").version("v1").shortNames("ep")
+        type("", "Endpoints", "endpoints").version("v1").shortNames("ep")
             .deprecated("v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice")
             .printerColumns(CorePrinters.endpoints()).build(),
-        ResourceType.builder("", "Event", "events").version("v1").shortNames("ev")
+        type("", "Event", "events").version("v1").shortNames("ev")
             .printerColumns(CorePrinters.events())
             .fieldSelector("involvedObject.kind", text("/involvedObject/kind"))
             .fieldSelector("involvedObject.namespace", text("/involvedObject/namespace"))
@@ -77,22 +78,22 @@ public final class BuiltinTypes {
             })
             .fieldSelector("type", text("/type"))
             .build(),
-        ResourceType.builder("", "LimitRange", "limitranges").version("v1").shortNames("limits")
+        type("", "LimitRange", "limitranges").version("v1").shortNames("limits")
             .printerColumns(DefaultPrinters.columns()).build(),
-        ResourceType.builder("", "Namespace", "namespaces").version("v1").clusterScoped().shortNames("ns")
+        type("", "Namespace", "namespaces").version("v1").clusterScoped().shortNames("ns")
             .verbs("create", "delete", "get", "list", "patch", "update", "watch")
             .statusSubresource()
             .subresource(new Subresource("finalize", null, List.of("update")))
             .printerColumns(CorePrinters.namespaces())
             .fieldSelector("status.phase", text("/status/phase"))
             .strategy(new NamespaceStrategy()).build(),
-        ResourceType.builder("", "Node", "nodes").version("v1").clusterScoped().shortNames("no")
+        type("", "Node", "nodes").version("v1").clusterScoped().shortNames("no")
             .statusSubresource()
             .printerColumns(CorePrinters.nodes())
             .fieldSelector("spec.unschedulable", node -> Boolean.toString(node.path("spec").path("unschedulable")
                 .asBoolean(false)))
             .build(),
-        ResourceType.builder("", "PersistentVolumeClaim", "persistentvolumeclaims").version("v1").shortNames("pvc")
+        type("", "PersistentVolumeClaim", "persistentvolumeclaims").version("v1").shortNames("pvc")
             .statusSubresource()
             .printerColumns(CorePrinters.persistentVolumeClaims())
             .strategy(new SpecStatusStrategy(false, status -> status.put("phase", "Pending"), pvc -> {
@@ -100,7 +101,7 @@ public final class BuiltinTypes {
                 spec.put("volumeMode", "Filesystem");
               }
             })).build(),
-        ResourceType.builder("", "PersistentVolume", "persistentvolumes").version("v1").clusterScoped()
+        type("", "PersistentVolume", "persistentvolumes").version("v1").clusterScoped()
             .shortNames("pv").statusSubresource()
             .printerColumns(CorePrinters.persistentVolumes())
             .strategy(new SpecStatusStrategy(false, status -> status.put("phase", "Pending"), pv -> {
@@ -113,7 +114,7 @@ public final class BuiltinTypes {
                 }
               }
             })).build(),
-        ResourceType.builder("", "Pod", "pods").version("v1").shortNames("po").categories("all")
+        type("", "Pod", "pods").version("v1").shortNames("po").categories("all")
             .statusSubresource()
             .subresource(new Subresource("binding", new GroupVersionKind("", "v1", "Binding"), List.of("create")))
             .subresource(new Subresource("eviction", new GroupVersionKind("policy", "v1", "Eviction"),
@@ -136,7 +137,7 @@ public final class BuiltinTypes {
             .fieldSelector("status.podIP", text("/status/podIP"))
             .fieldSelector("status.nominatedNodeName", text("/status/nominatedNodeName"))
             .strategy(new PodStrategy()).build(),
-        ResourceType.builder("", "ReplicationController", "replicationcontrollers").version("v1").shortNames("rc")
+        type("", "ReplicationController", "replicationcontrollers").version("v1").shortNames("rc")
             .categories("all").statusSubresource().scalable()
             .printerColumns(CorePrinters.replicationControllers())
             .strategy(new SpecStatusStrategy(true, status -> status.put("replicas", 0), rc -> {
@@ -149,15 +150,15 @@ public final class BuiltinTypes {
                 }
               }
             })).build(),
-        ResourceType.builder("", "ResourceQuota", "resourcequotas").version("v1").shortNames("quota")
+        type("", "ResourceQuota", "resourcequotas").version("v1").shortNames("quota")
             .statusSubresource().printerColumns(OtherPrinters.resourceQuotas()).build(),
-        ResourceType.builder("", "Secret", "secrets").version("v1")
+        type("", "Secret", "secrets").version("v1")
             .printerColumns(CorePrinters.secrets())
             .fieldSelector("type", text("/type"))
             .strategy(new SecretStrategy()).build(),
-        ResourceType.builder("", "ServiceAccount", "serviceaccounts").version("v1").shortNames("sa")
+        type("", "ServiceAccount", "serviceaccounts").version("v1").shortNames("sa")
             .printerColumns(CorePrinters.serviceAccounts()).build(),
-        ResourceType.builder("", "Service", "services").version("v1").shortNames("svc").categories("all")
+        type("", "Service", "services").version("v1").shortNames("svc").categories("all")
             .statusSubresource()
             .printerColumns(CorePrinters.services())
             .fieldSelector("spec.clusterIP", text("/spec/clusterIP"))
@@ -167,26 +168,26 @@ public final class BuiltinTypes {
 
   private static List<ResourceType> apps() {
     return List.of(
-        ResourceType.builder("apps", "ControllerRevision", "controllerrevisions").version("v1")
+        type("apps", "ControllerRevision", "controllerrevisions").version("v1")
             .printerColumns(AppsPrinters.controllerRevisions()).build(),
-        ResourceType.builder("apps", "DaemonSet", "daemonsets").version("v1").shortNames("ds").categories("all")
+        type("apps", "DaemonSet", "daemonsets").version("v1").shortNames("ds").categories("all")
             .statusSubresource().printerColumns(AppsPrinters.daemonSets())
             .strategy(new WorkloadStrategy(false, WorkloadDefaults::daemonSet)).build(),
-        ResourceType.builder("apps", "Deployment", "deployments").version("v1").shortNames("deploy")
+        type("apps", "Deployment", "deployments").version("v1").shortNames("deploy")
             .categories("all").statusSubresource().scalable().printerColumns(AppsPrinters.deployments())
             .strategy(new WorkloadStrategy(true, WorkloadDefaults::deployment)).build(),
-        ResourceType.builder("apps", "ReplicaSet", "replicasets").version("v1").shortNames("rs").categories("all")
+        type("apps", "ReplicaSet", "replicasets").version("v1").shortNames("rs").categories("all")
             .statusSubresource().scalable().printerColumns(AppsPrinters.replicaSets())
             .fieldSelector("status.replicas", rs -> Long.toString(rs.path("status").path("replicas").asLong(0)))
             .strategy(new WorkloadStrategy(true, WorkloadDefaults::replicaSet)).build(),
-        ResourceType.builder("apps", "StatefulSet", "statefulsets").version("v1").shortNames("sts")
+        type("apps", "StatefulSet", "statefulsets").version("v1").shortNames("sts")
             .categories("all").statusSubresource().scalable().printerColumns(AppsPrinters.statefulSets())
             .strategy(new WorkloadStrategy(true, WorkloadDefaults::statefulSet)).build());
   }
 
   private static List<ResourceType> events() {
     return List.of(
-        ResourceType.builder("events.k8s.io", "Event", "events").version("v1", new EventsV1Converter())
+        type("events.k8s.io", "Event", "events").version("v1", new EventsV1Converter())
             .shortNames("ev")
             .storedAs(new GroupResource("", "events"), new GroupVersionKind("", "v1", "Event"))
             .printerColumns(CorePrinters.events()).build());
@@ -194,7 +195,7 @@ public final class BuiltinTypes {
 
   private static List<ResourceType> autoscaling() {
     return List.of(
-        ResourceType.builder("autoscaling", "HorizontalPodAutoscaler", "horizontalpodautoscalers")
+        type("autoscaling", "HorizontalPodAutoscaler", "horizontalpodautoscalers")
             .version("v2").version("v1", new HorizontalPodAutoscalerV1Converter()).storageVersion("v2")
             .shortNames("hpa").categories("all").statusSubresource()
             .printerColumns(OtherPrinters.horizontalPodAutoscalers())
@@ -203,7 +204,7 @@ public final class BuiltinTypes {
 
   private static List<ResourceType> batch() {
     return List.of(
-        ResourceType.builder("batch", "CronJob", "cronjobs").version("v1").shortNames("cj").categories("all")
+        type("batch", "CronJob", "cronjobs").version("v1").shortNames("cj").categories("all")
             .statusSubresource().printerColumns(OtherPrinters.cronJobs())
             .strategy(new SpecStatusStrategy(true, status -> {}, cronJob -> {
               if (cronJob.path("spec") instanceof ObjectNode spec) {
@@ -224,7 +225,7 @@ public final class BuiltinTypes {
                 }
               }
             })).build(),
-        ResourceType.builder("batch", "Job", "jobs").version("v1").categories("all").statusSubresource()
+        type("batch", "Job", "jobs").version("v1").categories("all").statusSubresource()
             .printerColumns(OtherPrinters.jobs())
             .fieldSelector("status.successful", job -> Long.toString(job.path("status").path("succeeded").asLong(0)))
             .strategy(new JobStrategy()).build());
@@ -232,19 +233,19 @@ public final class BuiltinTypes {
 
   private static List<ResourceType> networking() {
     return List.of(
-        ResourceType.builder("networking.k8s.io", "IngressClass", "ingressclasses").version("v1").clusterScoped()
+        type("networking.k8s.io", "IngressClass", "ingressclasses").version("v1").clusterScoped()
             .printerColumns(OtherPrinters.ingressClasses()).build(),
-        ResourceType.builder("networking.k8s.io", "Ingress", "ingresses").version("v1").shortNames("ing")
+        type("networking.k8s.io", "Ingress", "ingresses").version("v1").shortNames("ing")
             .statusSubresource().printerColumns(OtherPrinters.ingresses())
             .strategy(new SpecStatusStrategy(true, status -> status.putObject("loadBalancer"), ing -> {})).build(),
-        ResourceType.builder("networking.k8s.io", "NetworkPolicy", "networkpolicies").version("v1")
+        type("networking.k8s.io", "NetworkPolicy", "networkpolicies").version("v1")
             .shortNames("netpol").printerColumns(OtherPrinters.networkPolicies())
             .strategy(SpecStatusStrategy.generational()).build());
   }
 
   private static List<ResourceType> policy() {
     return List.of(
-        ResourceType.builder("policy", "PodDisruptionBudget", "poddisruptionbudgets").version("v1")
+        type("policy", "PodDisruptionBudget", "poddisruptionbudgets").version("v1")
             .shortNames("pdb").statusSubresource().printerColumns(OtherPrinters.podDisruptionBudgets())
             .strategy(new SpecStatusStrategy(true, status -> {
               status.put("disruptionsAllowed", 0);
@@ -256,7 +257,7 @@ public final class BuiltinTypes {
 
   private static List<ResourceType> storage() {
     return List.of(
-        ResourceType.builder("storage.k8s.io", "StorageClass", "storageclasses").version("v1").clusterScoped()
+        type("storage.k8s.io", "StorageClass", "storageclasses").version("v1").clusterScoped()
             .shortNames("sc").printerColumns(OtherPrinters.storageClasses())
             .strategy(defaults(sc -> {
               if (!sc.hasNonNull("reclaimPolicy")) {
@@ -270,14 +271,19 @@ public final class BuiltinTypes {
 
   private static List<ResourceType> coordination() {
     return List.of(
-        ResourceType.builder("coordination.k8s.io", "Lease", "leases").version("v1")
+        type("coordination.k8s.io", "Lease", "leases").version("v1")
             .printerColumns(OtherPrinters.leases()).build());
   }
 
   private static List<ResourceType> discovery() {
     return List.of(
-        ResourceType.builder("discovery.k8s.io", "EndpointSlice", "endpointslices").version("v1")
+        type("discovery.k8s.io", "EndpointSlice", "endpointslices").version("v1")
             .printerColumns(OtherPrinters.endpointSlices()).build());
+  }
+
+  /** A builder carrying the kind's strategic-merge metadata. */
+  private static ResourceType.Builder type(String group, String kind, String plural) {
+    return ResourceType.builder(group, kind, plural).patchMeta(BuiltinPatchMeta.forKind(group, kind));
   }
 
   /** autoscaling/v2 defaults: minReplicas 1 and, without metrics, 80% average CPU utilization. */
