@@ -503,6 +503,11 @@ public final class DeploymentController {
     ObjectNode a = rsTemplate.deepCopy();
     ObjectNode b = deploymentTemplate.deepCopy();
     for (ObjectNode t : List.of(a, b)) {
+      // a null creationTimestamp (what Go clients send for templates) equals an absent one
+      if (t.path("metadata") instanceof ObjectNode m && m.has("creationTimestamp")
+          && m.get("creationTimestamp").isNull()) {
+        m.remove("creationTimestamp");
+      }
       if (t.path("metadata").path("labels") instanceof ObjectNode labels) {
         labels.remove(HASH_LABEL);
         if (labels.isEmpty()) {

@@ -53,8 +53,12 @@ public final class WorkloadStrategy implements ResourceStrategy {
     if (spec.path("template").path("spec") instanceof ObjectNode podSpec) {
       PodSpecDefaults.apply(podSpec);
     }
-    if (spec.path("template") instanceof ObjectNode template && !template.has("metadata")) {
-      template.putObject("metadata");
+    if (spec.path("template") instanceof ObjectNode template) {
+      ObjectNode meta = template.get("metadata") instanceof ObjectNode m ? m : template.putObject("metadata");
+      // kube-apiserver round-trips templates through Go structs, whose zero creationTimestamp encodes as null
+      if (!meta.has("creationTimestamp")) {
+        meta.putNull("creationTimestamp");
+      }
     }
   }
 
