@@ -1,6 +1,7 @@
 package dev.kubemu.controllers;
 
 import dev.kubemu.controllers.deployment.DeploymentController;
+import dev.kubemu.controllers.disruption.DisruptionController;
 import dev.kubemu.controllers.endpoints.EndpointSliceController;
 import dev.kubemu.controllers.endpoints.EndpointsController;
 import dev.kubemu.controllers.gc.GarbageCollector;
@@ -37,7 +38,8 @@ public final class ControllerManager implements AutoCloseable {
         new DeploymentController(operations, indexes.replicaSetsByOwner(), indexes.podsByOwner()).spec(),
         new NamespaceController(operations).spec(),
         new EndpointsController(operations).spec(),
-        new EndpointSliceController(operations).spec());
+        new EndpointSliceController(operations).spec(),
+        new DisruptionController(operations).spec());
   }
 
   @Override
