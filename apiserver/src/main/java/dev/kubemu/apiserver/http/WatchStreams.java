@@ -43,9 +43,12 @@ final class WatchStreams {
     Context context = rc.vertx().getOrCreateContext();
     var stream = new Stream(rc, target, response, tableVersion, include);
     WatchSubscription subscription;
+    boolean initialEvents = QueryOptions.flag(rc, "sendInitialEvents");
     try {
-      subscription = operations.watch(target.type(), target.namespace(), options,
-          task -> context.runOnContext(v -> task.run()), stream::send);
+      java.util.concurrent.Executor onContext = task -> context.runOnContext(v -> task.run());
+      subscription = initialEvents
+          ? operations.watchWithInitialEvents(target.type(), target.namespace(), options, onContext, stream::send)
+          : operations.watch(target.type(), target.namespace(), options, onContext, stream::send);
     } catch (ApiException e) {
       if (e.code() != 410) {
         throw e;
@@ -134,7 +137,11 @@ final class WatchStreams {
         finish();
         return;
       }
-      lastRevision = event.resourceVersion();
+      lastRevision = Math.max(lastRevision, event.resourceVersion());
+      if (event.type() == WatchEvent.Type.BOOKMARK) {
+        writeLine(Json.bytes(bookmarkEvent(event.resourceVersion(), true)));
+        return;
+      }
       var out = new java.io.ByteArrayOutputStream(1024);
       out.writeBytes(("{\"type\":\"" + event.type() + "\",\"object\":").getBytes(StandardCharsets.UTF_8));
       if (tableVersion != null) {
@@ -152,17 +159,25 @@ final class WatchStreams {
     }
 
     void bookmark() {
-      if (done) {
-        return;
+      if (!done) {
+        writeLine(Json.bytes(bookmarkEvent(Math.max(lastRevision, fromRevision), false)));
       }
+    }
+
+    /** A BOOKMARK; {@code initialEventsEnd} marks the end of the initial events of a streaming list. */
+    private ObjectNode bookmarkEvent(long revision, boolean initialEventsEnd) {
       ObjectNode object = Json.object();
       object.put("kind", target.type().kind());
       object.put("apiVersion", target.type().gvk(target.version()).apiVersion());
-      object.putObject("metadata").put("resourceVersion", Long.toString(Math.max(lastRevision, fromRevision)));
+      ObjectNode meta = object.putObject("metadata");
+      meta.put("resourceVersion", Long.toString(revision));
+      if (initialEventsEnd) {
+        meta.putObject("annotations").put("k8s.io/initial-events-end", "true");
+      }
       ObjectNode event = Json.object();
       event.put("type", "BOOKMARK");
       event.set("object", object);
-      writeLine(Json.bytes(event));
+      return event;
     }
 
     void writeLine(byte[] json) {

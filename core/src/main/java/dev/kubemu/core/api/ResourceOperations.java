@@ -114,7 +114,16 @@ public final class ResourceOperations {
    */
   public WatchSubscription watch(ResourceType type, String namespace, ListOptions options, Executor executor,
       Consumer<WatchEvent> sink) {
-    return selection.watch(type, nsFilter(type, namespace), options, executor, sink);
+    return selection.watch(type, nsFilter(type, namespace), options, false, executor, sink);
+  }
+
+  /**
+   * A watch that first streams every matching object as ADDED and then a BOOKMARK marking the end of those initial
+   * events ({@code sendInitialEvents=true}, the streaming list client-go 1.35 informers use).
+   */
+  public WatchSubscription watchWithInitialEvents(ResourceType type, String namespace, ListOptions options,
+      Executor executor, Consumer<WatchEvent> sink) {
+    return selection.watch(type, nsFilter(type, namespace), options, true, executor, sink);
   }
 
   // ---------------------------------------------------------------------------------------------- create

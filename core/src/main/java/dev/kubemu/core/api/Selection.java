@@ -71,12 +71,12 @@ final class Selection {
     return store.list(type.storageResource(), namespace, afterKey);
   }
 
-  WatchSubscription watch(ResourceType type, String namespace, ListOptions options, Executor executor,
-      Consumer<WatchEvent> sink) {
+  WatchSubscription watch(ResourceType type, String namespace, ListOptions options, boolean sendInitialEvents,
+      Executor executor, Consumer<WatchEvent> sink) {
     var fields = fieldExtractors(type);
     checkFieldSelector(options, fields);
-    long from = parseResourceVersion(options.resourceVersion());
-    return store.watch(type.storageResource(), namespace, from, executor, event -> {
+    long from = sendInitialEvents ? 0 : parseResourceVersion(options.resourceVersion());
+    return store.watch(type.storageResource(), namespace, from, sendInitialEvents, executor, event -> {
       WatchEvent translated = translate(event, options, fields);
       if (translated != null) {
         sink.accept(translated);
@@ -86,7 +86,8 @@ final class Selection {
 
   /** An object that starts or stops matching the selectors is ADDED or DELETED for this watcher. */
   private WatchEvent translate(WatchEvent event, ListOptions options, Map<String, Function<JsonNode, String>> fields) {
-    if (options.labelSelector().isEverything() && options.fieldSelector().isEverything()) {
+    if (event.type() == WatchEvent.Type.BOOKMARK
+        || options.labelSelector().isEverything() && options.fieldSelector().isEverything()) {
       return event;
     }
     boolean now = matches(store.tree(event.object()), options, fields);
@@ -94,6 +95,7 @@ final class Selection {
     return switch (event.type()) {
       case ADDED -> now ? event : null;
       case DELETED -> before || now ? event : null;
+      case BOOKMARK -> event;
       case MODIFIED -> {
         if (now && before) {
           yield event;

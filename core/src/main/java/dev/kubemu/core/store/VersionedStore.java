@@ -159,6 +159,16 @@ public final class VersionedStore {
    */
   public WatchSubscription watch(GroupResource resource, String namespace, long fromRevision, Executor executor,
       Consumer<WatchEvent> sink) {
+    return watch(resource, namespace, fromRevision, false, executor, sink);
+  }
+
+  /**
+   * Like {@link #watch(GroupResource, String, long, Executor, Consumer)}; with {@code markInitialEnd} the replay of
+   * current objects (from revision 0) is followed by a BOOKMARK event at the snapshot revision, for the streaming
+   * lists of {@code sendInitialEvents}.
+   */
+  public WatchSubscription watch(GroupResource resource, String namespace, long fromRevision, boolean markInitialEnd,
+      Executor executor, Consumer<WatchEvent> sink) {
     Table t = table(resource);
     var subscriber = new Subscriber(namespace, executor, sink, t);
     synchronized (writeLock) {
@@ -166,6 +176,10 @@ public final class VersionedStore {
         var range = namespace == null ? t.objects : t.objects.subMap(namespace + "/", namespace + "0");
         for (StoredObject o : range.values()) {
           subscriber.offer(new WatchEvent(WatchEvent.Type.ADDED, o, null));
+        }
+        if (markInitialEnd) {
+          subscriber.offerAlways(new WatchEvent(WatchEvent.Type.BOOKMARK,
+              new StoredObject(namespace == null ? "" : namespace, "", revision, new byte[0]), null));
         }
       } else {
         if (fromRevision < t.evictedUpTo) {
@@ -228,6 +242,13 @@ public final class VersionedStore {
 
     void offer(WatchEvent event) {
       if (closed || (namespace != null && !namespace.equals(event.object().namespace()))) {
+        return;
+      }
+      offerAlways(event);
+    }
+
+    void offerAlways(WatchEvent event) {
+      if (closed) {
         return;
       }
       queue.add(event);

@@ -5,8 +5,11 @@ package dev.kubemu.core.store;
  * resourceVersion; {@code previous} is the state before the change (null for ADDED).
  */
 public record WatchEvent(Type type, StoredObject object, StoredObject previous) {
-  /** Event types as they appear on the wire. */
-  public enum Type { ADDED, MODIFIED, DELETED }
+  /**
+   * Event types as they appear on the wire. BOOKMARK only marks the end of the initial events of a watch that asked
+   * for them ({@code sendInitialEvents}); its object carries just the resourceVersion.
+   */
+  public enum Type { ADDED, MODIFIED, DELETED, BOOKMARK }
 
   public long resourceVersion() {
     return object.resourceVersion();

@@ -1,0 +1,171 @@
+package dev.kubemu.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubemu.conformance.harness.Clients;
+import dev.kubemu.conformance.harness.CommandResult;
+import dev.kubemu.conformance.harness.KubectlClient;
+import dev.kubemu.conformance.harness.Poll;
+import dev.kubemu.conformance.harness.Tables;
+import dev.kubemu.conformance.harness.TestCluster;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The manual-scaling workshop flow through real kubectl: deployments scale onto finite nodes, pods run with IPs and
+ * endpoints, extra pods stay Pending with kube-scheduler's reason, rollouts and rollbacks, cascading deletes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WorkloadsTest {
+  private static final Duration SETTLE = Duration.ofSeconds(30);
+  private TestCluster cluster;
+
+  @BeforeAll
+  void start() {
+    cluster = TestCluster.start();
+  }
+
+  @AfterAll
+  void stop() {
+    cluster.close();
+  }
+
+  private CommandResult ok(KubectlClient kubectl, String... args) {
+    CommandResult r = kubectl.run(cluster.kubeconfig(), args);
+    assertThat(r.exitCode()).as("kubectl %s %s\n%s", kubectl.version(), String.join(" ", args), r.describe())
+        .isZero();
+    return r;
+  }
+
+  private static String deployment(String name, String ns, String memory) {
+    return """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: NAME
+          namespace: NS
+        spec:
+          replicas: 1
+          selector:
+            matchLabels: {app: NAME}
+          template:
+            metadata:
+              labels: {app: NAME}
+            spec:
+              containers:
+              - name: api
+                image: ghcr.io/example/api:1.0
+                ports:
+                - containerPort: 8000
+                resources:
+                  requests: {cpu: 50m, memory: MEM}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: NAME
+          namespace: NS
+        spec:
+          selector: {app: NAME}
+          ports:
+          - port: 80
+            targetPort: 8000
+        """.replace("NAME", name).replace("NS", ns).replace("MEM", memory);
+  }
+
+  @ParameterizedTest(name = "kubectl {0}")
+  @MethodSource("dev.kubemu.conformance.harness.Clients#allKubectl")
+  void scaleRolloutStatusAndEndpoints(KubectlClient kubectl) {
+    String ns = "w" + kubectl.version().replace('.', '-');
+    ok(kubectl, "create", "namespace", ns);
+    ok(kubectl, "apply", "-f", cluster.file(ns + ".yaml", deployment("api", ns, "50Mi")).toString());
+    assertThat(ok(kubectl, "scale", "deployment", "api", "--replicas", "4", "-n", ns).stdout())
+        .contains("deployment.apps/api scaled");
+    assertThat(ok(kubectl, "rollout", "status", "deployment/api", "-n", ns, "--timeout=60s").stdout())
+        .contains("deployment \"api\" successfully rolled out");
+    String pods = ok(kubectl, "get", "pods", "-o", "wide", "-n", ns).stdout();
+    assertThat(Tables.header(pods)).containsExactly("NAME", "READY", "STATUS", "RESTARTS", "AGE", "IP", "NODE",
+        "NOMINATED NODE", "READINESS GATES");
+    List<List<String>> rows = Tables.rows(pods).subList(1, Tables.rows(pods).size());
+    assertThat(rows).hasSize(4);
+    for (List<String> row : rows) {
+      assertThat(row.get(0)).matches("api-[bcdfghjklmnpqrstvwxz2456789]{6,10}-[bcdfghjklmnpqrstvwxz2456789]{5}");
+      assertThat(row.subList(1, 3)).containsExactly("1/1", "Running");
+      assertThat(row.get(5)).matches("10\\.244\\.\\d+\\.\\d+");
+      assertThat(row.get(6)).matches("node-\\d");
+    }
+    String endpoints = Poll.until(SETTLE, () -> ok(kubectl, "get", "endpoints", "api", "-n", ns).stdout(),
+        out -> out.contains("+ 1 more..."), "4 endpoint addresses");
+    assertThat(Tables.row(endpoints, "api").get(1)).matches("(10\\.244\\.\\d+\\.\\d+:8000,){2}10\\.244\\.\\d+\\.\\d+"
+        + ":8000 \\+ 1 more\\.\\.\\.");
+  }
+
+  @Test
+  void podsBeyondCapacityStayPendingAndSayWhy() {
+    KubectlClient kubectl = Clients.latest();
+    String ns = "capacity";
+    ok(kubectl, "create", "namespace", ns);
+    ok(kubectl, "apply", "-f", cluster.file("capacity.yaml", deployment("big", ns, "500Mi")).toString());
+    ok(kubectl, "scale", "deployment", "big", "--replicas", "60", "-n", ns);
+    String pending = Poll.until(SETTLE, () -> ok(kubectl, "get", "pods", "-n", ns,
+        "--field-selector=status.phase=Pending", "-o", "name").stdout(), out -> !out.isBlank(), "pending pods");
+    String pod = pending.lines().findFirst().orElseThrow();
+    String describe = Poll.until(SETTLE, () -> ok(kubectl, "describe", pod, "-n", ns).stdout(),
+        out -> out.contains("FailedScheduling"), "a FailedScheduling event");
+    assertThat(describe).containsPattern("PodScheduled\\s+False");
+    assertThat(describe).contains("default-scheduler",
+        "0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption "
+            + "victims found for incoming pod.");
+    String nodes = ok(kubectl, "describe", "nodes").stdout();
+    assertThat(nodes).contains("Allocated resources:", "Non-terminated Pods:");
+
+    ok(kubectl, "scale", "deployment", "big", "--replicas", "10", "-n", ns);
+    Poll.until(SETTLE, () -> ok(kubectl, "get", "pods", "-n", ns, "--field-selector=status.phase=Pending",
+        "-o", "name").stdout(), String::isBlank, "no pending pods after scaling down");
+    ok(kubectl, "delete", "namespace", ns);
+    Poll.until(SETTLE, () -> kubectl.run(cluster.kubeconfig(), "get", "namespace", ns).exitCode(), rc -> rc != 0,
+        "namespace " + ns + " gone");
+  }
+
+  @Test
+  void rolloutUndoAndCascadingDelete() {
+    KubectlClient kubectl = Clients.latest();
+    String ns = "rollouts";
+    ok(kubectl, "create", "namespace", ns);
+    ok(kubectl, "apply", "-f", cluster.file("rollouts.yaml", deployment("web", ns, "64Mi")).toString());
+    ok(kubectl, "rollout", "status", "deployment/web", "-n", ns, "--timeout=60s");
+    ok(kubectl, "set", "image", "deployment/web", "api=ghcr.io/example/api:2.0", "-n", ns);
+    ok(kubectl, "rollout", "status", "deployment/web", "-n", ns, "--timeout=60s");
+    assertThat(Tables.rows(ok(kubectl, "get", "rs", "-n", ns).stdout())).hasSize(3);
+    assertThat(ok(kubectl, "rollout", "undo", "deployment/web", "-n", ns).stdout()).contains("rolled back");
+    ok(kubectl, "rollout", "status", "deployment/web", "-n", ns, "--timeout=60s");
+    String image = ok(kubectl, "get", "deployment", "web", "-n", ns, "-o",
+        "jsonpath={.spec.template.spec.containers[0].image}").stdout();
+    assertThat(image).isEqualTo("ghcr.io/example/api:1.0");
+    assertThat(Tables.rows(ok(kubectl, "get", "rs", "-n", ns).stdout())).hasSize(3);
+    String describe = ok(kubectl, "describe", "deployment", "web", "-n", ns).stdout();
+    assertThat(describe).contains("NewReplicaSet:", "ScalingReplicaSet");
+    assertThat(describe).containsPattern("Available\\s+True\\s+MinimumReplicasAvailable");
+    ok(kubectl, "delete", "deployment", "web", "-n", ns);
+    Poll.until(SETTLE, () -> ok(kubectl, "get", "rs,pods", "-n", ns).stderr(), err -> err.contains(
+        "No resources found"), "replica sets and pods deleted with their deployment");
+  }
+
+  @Test
+  void watchShowsTheLifecycleOfNewPods() {
+    KubectlClient kubectl = Clients.latest();
+    String ns = "watching";
+    ok(kubectl, "create", "namespace", ns);
+    try (var watch = kubectl.start(cluster.kubeconfig(), "get", "pods", "-l", "run=pod", "-w", "-n", ns)) {
+      ok(kubectl, "run", "pod", "--image=nginx:1.25", "-n", ns);
+      watch.awaitLine("Pending", SETTLE);
+      watch.awaitLine("Running", SETTLE);
+    }
+  }
+}
