@@ -23,6 +23,8 @@ public final class ContainerLogs {
       .withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter NANOS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
       .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter KLOG_TIME = DateTimeFormatter.ofPattern("MMdd HH:mm:ss.SSSSSS")
+      .withZone(ZoneOffset.UTC);
   private final Clock clock;
 
   public ContainerLogs(Clock clock) {
@@ -97,6 +99,23 @@ public final class ContainerLogs {
       lines.add(t + " [notice] 1#1: start worker processes");
       lines.add(t + " [notice] 1#1: start worker process 29");
       lines.add(t + " [notice] 1#1: start worker process 30");
+    } else if (repo.startsWith("metrics-server")) {
+      String t = KLOG_TIME.format(started);
+      lines.add("I" + t + "       1 serving.go:374] Generated self-signed cert (/tmp/apiserver.crt, "
+          + "/tmp/apiserver.key)");
+      lines.add("I" + t + "       1 handler.go:275] Adding GroupVersion metrics.k8s.io v1beta1 to ResourceManager");
+      lines.add("I" + t + "       1 requestheader_controller.go:169] Starting RequestHeaderAuthRequestController");
+      lines.add("I" + t + "       1 shared_informer.go:313] Waiting for caches to sync for "
+          + "RequestHeaderAuthRequestController");
+      lines.add("I" + t + "       1 secure_serving.go:213] Serving securely on [::]:10250");
+      lines.add("I" + t + "       1 tlsconfig.go:243] \"Starting DynamicServingCertificateController\"");
+      lines.add("I" + t + "       1 shared_informer.go:320] Caches are synced for RequestHeaderAuthRequestController");
+    } else if (repo.startsWith("coredns")) {
+      lines.add(".:53");
+      lines.add("[INFO] plugin/reload: Running configuration SHA512 = "
+          + "591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908");
+      lines.add("CoreDNS-1.12.0");
+      lines.add("linux/amd64, go1.23.3, 51e11f1");
     } else {
       lines.add("Starting " + container + " (" + image + ")");
       lines.add(container + " is running");

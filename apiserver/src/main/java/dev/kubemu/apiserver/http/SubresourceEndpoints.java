@@ -120,7 +120,33 @@ final class SubresourceEndpoints {
       rc.request().params().forEach(e -> query.put(e.getKey(), e.getValue()));
       text = logs.read(pod, container, query);
     }
+    if (QueryOptions.flag(rc, "follow") && !pod.path("spec").path("nodeName").asText("").isEmpty()) {
+      follow(rc, target, text);
+      return;
+    }
     Responses.bytes(rc, 200, "text/plain", text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * {@code logs -f}: the simulated container prints nothing after start-up, so the stream stays open, quiet, until
+   * the pod is deleted or the client goes away.
+   */
+  private void follow(RoutingContext rc, RequestTarget target, String text) {
+    var response = rc.response();
+    response.setStatusCode(200).putHeader("Content-Type", "text/plain").setChunked(true);
+    response.write(text);
+    var context = rc.vertx().getOrCreateContext();
+    var options = new dev.kubemu.core.api.ListOptions(dev.kubemu.core.object.LabelSelector.everything(),
+        dev.kubemu.core.object.FieldSelector.parse("metadata.name=" + target.name()), 0, null,
+        Long.toString(operations.store().revision()));
+    var subscription = operations.watch(target.type(), target.namespace(), options,
+        task -> context.runOnContext(v -> task.run()), event -> {
+          if (event.type() == dev.kubemu.core.store.WatchEvent.Type.DELETED && !response.ended()) {
+            response.end();
+          }
+        });
+    response.closeHandler(v -> subscription.close());
+    response.endHandler(v -> subscription.close());
   }
 
   private static void requireMethod(RequestTarget target, HttpMethod actual, HttpMethod expected) {
