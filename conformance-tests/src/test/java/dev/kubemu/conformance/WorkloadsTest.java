@@ -168,4 +168,27 @@ class WorkloadsTest {
       watch.awaitLine("Running", SETTLE);
     }
   }
+
+  @Test
+  void drainEvictsWithinTheDisruptionBudgetAndUncordonRestoresScheduling() {
+    KubectlClient kubectl = Clients.latest();
+    String ns = "draining";
+    ok(kubectl, "create", "namespace", ns);
+    ok(kubectl, "create", "deployment", "web", "--image=nginx:1.25", "--replicas=6", "-n", ns);
+    ok(kubectl, "create", "pdb", "web", "--selector=app=web", "--min-available=5", "-n", ns);
+    ok(kubectl, "rollout", "status", "deployment/web", "-n", ns, "--timeout=60s");
+    Poll.until(SETTLE, () -> ok(kubectl, "get", "pdb", "web", "-n", ns).stdout(),
+        out -> Tables.row(out, "web").get(3).equals("1"), "one allowed disruption");
+    String node = "node-2";
+    assertThat(ok(kubectl, "cordon", node).stdout()).contains("node/" + node + " cordoned");
+    assertThat(Tables.row(ok(kubectl, "get", "nodes").stdout(), node).get(1)).isEqualTo("Ready,SchedulingDisabled");
+    CommandResult drain = kubectl.run(cluster.kubeconfig(), "drain", node, "--ignore-daemonsets",
+        "--delete-emptydir-data", "--timeout=90s");
+    assertThat(drain.exitCode()).as(drain.describe()).isZero();
+    assertThat(drain.stdout()).contains("node/" + node + " drained");
+    String pods = ok(kubectl, "get", "pods", "-o", "wide", "-n", ns).stdout();
+    assertThat(pods).doesNotContain(node);
+    ok(kubectl, "uncordon", node);
+    assertThat(Tables.row(ok(kubectl, "get", "nodes").stdout(), node).get(1)).isEqualTo("Ready");
+  }
 }
