@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubemu.conformance.harness.CommandResult;
 import dev.kubemu.conformance.harness.KubectlClient;
+import dev.kubemu.conformance.harness.LiveClusterTest;
 import dev.kubemu.conformance.harness.Tables;
-import dev.kubemu.conformance.harness.TestCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -19,27 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The foundation's acceptance commands through every installed kubectl (1.27 ... 1.35) against one emulator
  * served over HTTPS with a token. Each version works in its own namespace.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CoreCommandsTest {
-  private TestCluster cluster;
-
-  @BeforeAll
-  void start() {
-    cluster = TestCluster.start();
-  }
-
-  @AfterAll
-  void stop() {
-    cluster.close();
-  }
-
-  private CommandResult ok(KubectlClient kubectl, String... args) {
-    CommandResult r = kubectl.run(cluster.kubeconfig(), args);
-    assertThat(r.exitCode()).as("kubectl %s %s\n%s", kubectl.version(), String.join(" ", args), r.describe())
-        .isZero();
-    return r;
-  }
-
+class CoreCommandsTest extends LiveClusterTest {
   private static String ns(KubectlClient kubectl) {
     return "v" + kubectl.version().replace('.', '-');
   }

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kubemu.conformance.harness.Clients;
 import dev.kubemu.conformance.harness.CommandResult;
 import dev.kubemu.conformance.harness.KubectlClient;
+import dev.kubemu.conformance.harness.LiveClusterTest;
 import dev.kubemu.conformance.harness.Poll;
 import dev.kubemu.conformance.harness.Tables;
-import dev.kubemu.conformance.harness.TestCluster;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,28 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The manual-scaling workshop flow through real kubectl: deployments scale onto finite nodes, pods run with IPs and
  * endpoints, extra pods stay Pending with kube-scheduler's reason, rollouts and rollbacks, cascading deletes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WorkloadsTest {
+class WorkloadsTest extends LiveClusterTest {
   private static final Duration SETTLE = Duration.ofSeconds(30);
-  private TestCluster cluster;
-
-  @BeforeAll
-  void start() {
-    cluster = TestCluster.start();
-  }
-
-  @AfterAll
-  void stop() {
-    cluster.close();
-  }
-
-  private CommandResult ok(KubectlClient kubectl, String... args) {
-    CommandResult r = kubectl.run(cluster.kubeconfig(), args);
-    assertThat(r.exitCode()).as("kubectl %s %s\n%s", kubectl.version(), String.join(" ", args), r.describe())
-        .isZero();
-    return r;
-  }
-
   private static String deployment(String name, String ns, String memory) {
     return """
         apiVersion: apps/v1

@@ -11,7 +11,6 @@ import dev.kubemu.core.api.WriteResult;
 import dev.kubemu.core.errors.ApiErrors;
 import dev.kubemu.core.object.Json;
 import dev.kubemu.core.printing.TableConverter;
-import dev.kubemu.core.registry.ResourceType;
 import dev.kubemu.core.store.StoredObject;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;

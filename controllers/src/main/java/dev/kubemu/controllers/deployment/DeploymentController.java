@@ -14,6 +14,7 @@ import dev.kubemu.core.control.Result;
 import dev.kubemu.core.errors.ApiException;
 import dev.kubemu.core.object.Json;
 import dev.kubemu.core.object.Meta;
+import dev.kubemu.core.object.OwnerReferences;
 import dev.kubemu.core.object.Timestamps;
 import dev.kubemu.core.registry.ResourceType;
 import dev.kubemu.core.store.StoredObject;
@@ -238,13 +239,7 @@ public final class DeploymentController {
     annotations.put(DESIRED_REPLICAS, Integer.toString(replicas(d)));
     annotations.put(MAX_REPLICAS, Integer.toString(replicas(d) + RollingParams.of(d.path("spec")).maxSurge()));
     annotations.put(REVISION, Long.toString(maxRevision(old) + 1));
-    ObjectNode owner = meta.putArray("ownerReferences").addObject();
-    owner.put("apiVersion", "apps/v1");
-    owner.put("kind", "Deployment");
-    owner.put("name", Meta.name(d));
-    owner.put("uid", Meta.uid(d));
-    owner.put("controller", true);
-    owner.put("blockOwnerDeletion", true);
+    OwnerReferences.setController(meta, d);
     ObjectNode spec = rs.putObject("spec");
     spec.put("replicas", replicas);
     if (d.path("spec").has("minReadySeconds")) {
@@ -344,13 +339,7 @@ public final class DeploymentController {
     }
     drained.sort(Comparator.comparingLong(DeploymentController::revision));
     for (JsonNode rs : drained.subList(0, drained.size() - limit)) {
-      try {
-        operations.delete(replicaSets, "v1", Meta.namespace(rs), Meta.name(rs), DeleteOptions.defaults(), request);
-      } catch (ApiException e) {
-        if (e.code() != 404) {
-          throw e;
-        }
-      }
+      operations.deleteIfPresent(replicaSets, Meta.namespace(rs), Meta.name(rs), DeleteOptions.defaults(), request);
     }
   }
 

@@ -11,10 +11,10 @@ import dev.kubemu.core.api.Target;
 import dev.kubemu.core.control.ControllerSpec;
 import dev.kubemu.core.control.ObjectKey;
 import dev.kubemu.core.control.Result;
-import dev.kubemu.core.errors.ApiException;
 import dev.kubemu.core.object.Json;
 import dev.kubemu.core.object.LabelSelector;
 import dev.kubemu.core.object.Meta;
+import dev.kubemu.core.object.OwnerReferences;
 import dev.kubemu.core.registry.ResourceType;
 import dev.kubemu.core.store.StoredObject;
 import java.util.ArrayList;
@@ -105,13 +105,7 @@ public final class EndpointSliceController {
     service.path("metadata").path("labels").fields().forEachRemaining(e -> labels.set(e.getKey(), e.getValue()));
     labels.put(MANAGED_BY, CONTROLLER);
     labels.put(SERVICE_NAME, Meta.name(service));
-    ObjectNode owner = meta.putArray("ownerReferences").addObject();
-    owner.put("apiVersion", "v1");
-    owner.put("kind", "Service");
-    owner.put("name", Meta.name(service));
-    owner.put("uid", Meta.uid(service));
-    owner.put("controller", true);
-    owner.put("blockOwnerDeletion", true);
+    OwnerReferences.setController(meta, service);
     slice.put("addressType", "IPv4");
     ArrayNode endpoints = slice.putArray("endpoints");
     for (ServiceBackends.Backend b : backends) {
@@ -145,12 +139,6 @@ public final class EndpointSliceController {
   }
 
   private void delete(StoredObject slice) {
-    try {
-      operations.delete(slices, "v1", slice.namespace(), slice.name(), DeleteOptions.defaults(), request);
-    } catch (ApiException e) {
-      if (e.code() != 404) {
-        throw e;
-      }
-    }
+    operations.deleteIfPresent(slices, slice.namespace(), slice.name(), DeleteOptions.defaults(), request);
   }
 }

@@ -10,7 +10,6 @@ import dev.kubemu.core.api.Target;
 import dev.kubemu.core.control.ControllerSpec;
 import dev.kubemu.core.control.ObjectKey;
 import dev.kubemu.core.control.Result;
-import dev.kubemu.core.errors.ApiException;
 import dev.kubemu.core.object.Json;
 import dev.kubemu.core.object.Meta;
 import dev.kubemu.core.object.Timestamps;
@@ -18,7 +17,6 @@ import dev.kubemu.core.registry.ResourceType;
 import dev.kubemu.core.store.StoredObject;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Keeps one v1 Endpoints per Service with a selector: ready pods under {@code addresses}, the others under
@@ -165,12 +163,6 @@ public final class EndpointsController {
   }
 
   private void delete(ObjectKey key) {
-    try {
-      operations.delete(endpoints, "v1", key.namespace(), key.name(), DeleteOptions.defaults(), request);
-    } catch (ApiException e) {
-      if (e.code() != 404) {
-        throw e;
-      }
-    }
+    operations.deleteIfPresent(endpoints, key.namespace(), key.name(), DeleteOptions.defaults(), request);
   }
 }

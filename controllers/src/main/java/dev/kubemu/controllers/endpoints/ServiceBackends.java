@@ -36,7 +36,7 @@ final class ServiceBackends {
       if (phase.equals("Succeeded") || phase.equals("Failed")) {
         continue;
       }
-      boolean ready = podReady(pod);
+      boolean ready = dev.kubemu.kinds.core.Pods.isReady(pod);
       var ports = new ArrayList<Port>();
       for (JsonNode sp : service.path("spec").path("ports")) {
         int resolved = resolveTargetPort(sp, pod);
@@ -51,15 +51,6 @@ final class ServiceBackends {
     }
     backends.sort(Comparator.comparing((Backend b) -> ipKey(b.ip())).thenComparing(b -> Meta.uid(b.pod())));
     return backends;
-  }
-
-  static boolean podReady(JsonNode pod) {
-    for (JsonNode c : pod.path("status").path("conditions")) {
-      if (c.path("type").asText().equals("Ready")) {
-        return c.path("status").asText().equals("True");
-      }
-    }
-    return false;
   }
 
   /** A numeric targetPort as is; a named one looked up in the pod's container ports (0 when absent). */

@@ -232,14 +232,8 @@ public final class GarbageCollector implements AutoCloseable {
   }
 
   private void delete(ObjectRef ref, String propagation) {
-    try {
-      operations.delete(ref.type(), ref.type().storageVersion(), ref.namespace(), ref.name(),
-          new DeleteOptions(null, propagation, null, null, false), request);
-    } catch (ApiException e) {
-      if (e.code() != 404) {
-        throw e;
-      }
-    }
+    operations.deleteIfPresent(ref.type(), ref.namespace(), ref.name(),
+        new DeleteOptions(null, propagation, null, null, false), request);
   }
 
   private Optional<JsonNode> resolve(JsonNode ownerRef, String namespace) {

@@ -14,6 +14,7 @@ import dev.kubemu.core.control.Result;
 import dev.kubemu.core.errors.ApiException;
 import dev.kubemu.core.object.Json;
 import dev.kubemu.core.object.Meta;
+import dev.kubemu.core.object.OwnerReferences;
 import dev.kubemu.core.registry.ResourceType;
 import dev.kubemu.core.store.StoredObject;
 import dev.kubemu.kinds.core.Pods;
@@ -157,13 +158,7 @@ public final class ReplicaSetController {
     if (templateMeta.has("annotations")) {
       meta.set("annotations", templateMeta.get("annotations").deepCopy());
     }
-    ObjectNode owner = meta.putArray("ownerReferences").addObject();
-    owner.put("apiVersion", "apps/v1");
-    owner.put("kind", "ReplicaSet");
-    owner.put("name", Meta.name(rs));
-    owner.put("uid", Meta.uid(rs));
-    owner.put("controller", true);
-    owner.put("blockOwnerDeletion", true);
+    OwnerReferences.setController(meta, rs);
     pod.set("spec", template.path("spec").deepCopy());
     return pod;
   }

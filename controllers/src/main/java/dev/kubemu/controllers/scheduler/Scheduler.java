@@ -1,7 +1,6 @@
 package dev.kubemu.controllers.scheduler;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubemu.core.api.RequestContext;
 import dev.kubemu.core.api.ResourceOperations;
@@ -18,6 +17,7 @@ import dev.kubemu.core.registry.ResourceType;
 import dev.kubemu.core.store.StoredObject;
 import dev.kubemu.core.store.WatchEvent;
 import dev.kubemu.kinds.core.PodBinding;
+import dev.kubemu.kinds.core.Pods;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -109,20 +109,8 @@ public final class Scheduler implements AutoCloseable {
       }
     }
     ObjectNode next = (ObjectNode) pod.deepCopy();
-    ObjectNode status = next.get("status") instanceof ObjectNode s ? s : next.putObject("status");
-    ArrayNode conditions = status.get("conditions") instanceof ArrayNode a ? a : status.putArray("conditions");
-    for (int i = conditions.size() - 1; i >= 0; i--) {
-      if (conditions.get(i).path("type").asText().equals("PodScheduled")) {
-        conditions.remove(i);
-      }
-    }
-    ObjectNode condition = conditions.addObject();
-    condition.put("type", "PodScheduled");
-    condition.put("status", "False");
-    condition.putNull("lastProbeTime");
-    condition.put("lastTransitionTime", Timestamps.format(operations.clock().now()));
-    condition.put("reason", "Unschedulable");
-    condition.put("message", message);
+    Pods.setCondition(next, "PodScheduled", "False", "Unschedulable", message,
+        Timestamps.format(operations.clock().now()));
     try {
       operations.updateStored(pods, stored, next, request, Target.STATUS);
     } catch (ApiException e) {

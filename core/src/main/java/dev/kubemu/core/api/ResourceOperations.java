@@ -435,6 +435,23 @@ public final class ResourceOperations {
     }
   }
 
+  /**
+   * A controller's delete: what is already gone needs no deleting, so 404 is not an error. Returns whether this call
+   * found the object.
+   */
+  public boolean deleteIfPresent(ResourceType type, String namespace, String name, DeleteOptions options,
+      RequestContext request) {
+    try {
+      delete(type, type.storageVersion(), namespace, name, options, request);
+      return true;
+    } catch (dev.kubemu.core.errors.ApiException e) {
+      if (e.code() == 404) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   /** DELETE on a collection: deletes every object the options select, returning what was deleted. */
   public List<ObjectNode> deleteCollection(ResourceType type, String version, String namespace, ListOptions options,
       DeleteOptions deleteOptions, RequestContext request) {

@@ -1,7 +1,6 @@
 package dev.kubemu.kinds.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubemu.core.api.RequestContext;
 import dev.kubemu.core.api.ResourceOperations;
@@ -38,18 +37,7 @@ public final class PodBinding {
     }
     ObjectNode next = (ObjectNode) pod.deepCopy();
     ((ObjectNode) next.get("spec")).put("nodeName", nodeName);
-    ObjectNode status = next.get("status") instanceof ObjectNode s ? s : next.putObject("status");
-    ArrayNode conditions = status.get("conditions") instanceof ArrayNode c ? c : status.putArray("conditions");
-    for (int i = conditions.size() - 1; i >= 0; i--) {
-      if (conditions.get(i).path("type").asText().equals("PodScheduled")) {
-        conditions.remove(i);
-      }
-    }
-    ObjectNode scheduled = conditions.addObject();
-    scheduled.put("type", "PodScheduled");
-    scheduled.put("status", "True");
-    scheduled.putNull("lastProbeTime");
-    scheduled.put("lastTransitionTime", Timestamps.format(operations.clock().now()));
+    Pods.setCondition(next, "PodScheduled", "True", null, null, Timestamps.format(operations.clock().now()));
     return operations.updateStored(pods, current, next, request, Target.WHOLE).object();
   }
 }

@@ -47,6 +47,34 @@ public final class Pods {
     return readySince(pod).map(t -> !t.plus(Duration.ofSeconds(minReadySeconds)).isAfter(now)).orElse(false);
   }
 
+  /**
+   * Replaces the pod's condition of {@code type} (status, reason and message may be null for none), as the
+   * scheduler and the binding subresource write PodScheduled.
+   */
+  public static void setCondition(com.fasterxml.jackson.databind.node.ObjectNode pod, String type, String status,
+      String reason, String message, String time) {
+    var podStatus = pod.get("status") instanceof com.fasterxml.jackson.databind.node.ObjectNode s ? s
+        : pod.putObject("status");
+    var conditions = podStatus.get("conditions") instanceof com.fasterxml.jackson.databind.node.ArrayNode a ? a
+        : podStatus.putArray("conditions");
+    for (int i = conditions.size() - 1; i >= 0; i--) {
+      if (conditions.get(i).path("type").asText().equals(type)) {
+        conditions.remove(i);
+      }
+    }
+    var condition = conditions.addObject();
+    condition.put("type", type);
+    condition.put("status", status);
+    condition.putNull("lastProbeTime");
+    condition.put("lastTransitionTime", time);
+    if (reason != null) {
+      condition.put("reason", reason);
+    }
+    if (message != null) {
+      condition.put("message", message);
+    }
+  }
+
   /** The highest restart count among the pod's containers. */
   public static int maxRestarts(JsonNode pod) {
     int max = 0;
