@@ -130,6 +130,12 @@ public final class ResourceOperations {
 
   public WriteResult create(ResourceType type, String version, String namespace, ObjectNode body,
       RequestContext request) {
+    request.warnings().addAll(BodyDecoding.createOrUpdate(type, version, body, request));
+    return createDecoded(type, version, namespace, body, request);
+  }
+
+  private WriteResult createDecoded(ResourceType type, String version, String namespace, ObjectNode body,
+      RequestContext request) {
     ObjectNode object = views.toStorage(type, version, body);
     WriteContext ctx = context(request);
     ObjectNode meta = Meta.metaForWrite(object);
@@ -197,6 +203,12 @@ public final class ResourceOperations {
   /** PUT: replaces the object (or only its status, for {@link Target#STATUS}). */
   public WriteResult update(ResourceType type, String version, String namespace, String name, ObjectNode body,
       RequestContext request, Target target) {
+    request.warnings().addAll(BodyDecoding.createOrUpdate(type, version, body, request));
+    return updateDecoded(type, version, namespace, name, body, request, target);
+  }
+
+  private WriteResult updateDecoded(ResourceType type, String version, String namespace, String name,
+      ObjectNode body, RequestContext request, Target target) {
     ObjectNode incoming = views.toStorage(type, version, body);
     String bodyName = Meta.name(incoming);
     if (!bodyName.isEmpty() && !bodyName.equals(name)) {
@@ -209,7 +221,7 @@ public final class ResourceOperations {
       if (current == null) {
         if (type.strategy().allowCreateOnUpdate() && target == Target.MAIN) {
           Meta.metaForWrite(incoming).put("name", name);
-          return create(type, type.storageVersion(), namespace, incoming, request);
+          return createDecoded(type, type.storageVersion(), namespace, incoming, request);
         }
         throw ApiErrors.notFound(type.groupResource(), name);
       }
@@ -236,6 +248,7 @@ public final class ResourceOperations {
       if (!patched.isObject()) {
         throw ApiErrors.badRequest("the patch did not produce an object");
       }
+      request.warnings().addAll(BodyDecoding.patched(type, version, patchType, patch, (ObjectNode) patched, request));
       ObjectNode incoming = views.toStorage(type, version, (ObjectNode) patched);
       String patchedRv = Meta.resourceVersion(incoming);
       boolean patchPinsRv = !patchedRv.isEmpty() && !patchedRv.equals(Long.toString(current.resourceVersion()));

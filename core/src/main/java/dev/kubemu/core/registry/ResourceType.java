@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kubemu.core.api.ResourceStrategy;
 import dev.kubemu.core.patch.PatchMeta;
 import dev.kubemu.core.printing.PrinterColumn;
+import dev.kubemu.core.schema.Schema;
+import dev.kubemu.core.schema.SchemaCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +42,7 @@ public final class ResourceType {
   private final PatchMeta patchMeta;
   private final GroupVersionKind storageKind;
   private final String deprecationWarning;
+  private final Function<String, Optional<Schema>> schemas;
 
   private ResourceType(Builder b) {
     this.group = b.group;
@@ -60,6 +63,8 @@ public final class ResourceType {
     this.strategy = b.strategy;
     this.patchMeta = b.patchMeta;
     this.deprecationWarning = b.deprecationWarning;
+    this.schemas = b.schemas != null ? b.schemas
+        : version -> SchemaCatalog.builtin().kind(new GroupVersionKind(b.group, version, b.kind));
     this.storageKind = b.storageKind != null ? b.storageKind : new GroupVersionKind(b.group, storageVersion, b.kind);
   }
 
@@ -174,6 +179,14 @@ public final class ResourceType {
     return versions.stream().filter(v -> v.version().equals(version)).findFirst();
   }
 
+  /**
+   * The structural schema of this resource in {@code version} (decoding, strict field validation, OpenAPI), when one
+   * is known; built-in kinds take theirs from {@link SchemaCatalog#builtin()}.
+   */
+  public Optional<Schema> schema(String version) {
+    return schemas.apply(version);
+  }
+
   public GroupVersionKind gvk(String version) {
     return new GroupVersionKind(group, version, kind);
   }
@@ -204,6 +217,7 @@ public final class ResourceType {
     private PatchMeta patchMeta = PatchMeta.EMPTY;
     private GroupVersionKind storageKind;
     private String deprecationWarning;
+    private Function<String, Optional<Schema>> schemas;
 
     private Builder(String group, String kind, String plural) {
       this.group = Objects.requireNonNull(group, "group");
@@ -285,6 +299,12 @@ public final class ResourceType {
     }
 
     /** A {@code Warning} header text sent with every request for this resource. */
+    /** Where this resource's schema per version comes from, when it is not a built-in kind of the catalog. */
+    public Builder schemas(Function<String, Optional<Schema>> schemas) {
+      this.schemas = schemas;
+      return this;
+    }
+
     public Builder deprecated(String warning) {
       this.deprecationWarning = warning;
       return this;

@@ -16,10 +16,21 @@ import java.util.Map;
  * field by its path ({@code spec.template.spec.containers[0].imagee}), for strict field validation.
  */
 public final class TypedDecoder {
+  /** Whose messages a type mismatch gets. */
+  public enum Style {
+    /** encoding/json decoding a request body (create, update, JSON and merge patches). */
+    JSON,
+    /** apimachinery's unstructured converter, which decodes the result of a strategic merge patch. */
+    UNSTRUCTURED
+  }
+
+  private final Style style;
   private final List<String> unknown = new ArrayList<>();
   private String error;
 
-  private TypedDecoder() {}
+  private TypedDecoder(Style style) {
+    this.style = style;
+  }
 
   /** What decoding found. {@code error} is null when the object decodes. */
   public record Decoded(String error, List<String> unknownFields) {
@@ -30,7 +41,12 @@ public final class TypedDecoder {
 
   /** Decodes {@code object} (mutating it: unknown fields and nulls are removed) against {@code schema}. */
   public static Decoded decode(Schema schema, ObjectNode object) {
-    TypedDecoder d = new TypedDecoder();
+    return decode(schema, object, Style.JSON);
+  }
+
+  /** Decodes as {@link #decode(Schema, ObjectNode)}, with the messages of {@code style}. */
+  public static Decoded decode(Schema schema, ObjectNode object, Style style) {
+    TypedDecoder d = new TypedDecoder(style);
     d.object(schema, object, "", "");
     return new Decoded(d.error, List.copyOf(d.unknown));
   }
@@ -68,7 +84,7 @@ public final class TypedDecoder {
         if (value instanceof ObjectNode o) {
           object(schema, o, path, fieldPath);
         } else {
-          typeError(value, struct, fieldPath, goType);
+          mismatch(schema, value, struct, fieldPath, goType);
         }
       }
       case MAP -> {
@@ -80,7 +96,7 @@ public final class TypedDecoder {
             value(schema.element(), elementType, e.getValue(), path + "[" + e.getKey() + "]", fieldPath, struct);
           }
         } else {
-          typeError(value, struct, fieldPath, goType);
+          mismatch(schema, value, struct, fieldPath, goType);
         }
       }
       case ARRAY -> {
@@ -90,23 +106,30 @@ public final class TypedDecoder {
             value(schema.element(), elementType, a.get(i), path + "[" + i + "]", fieldPath, struct);
           }
         } else {
-          typeError(value, struct, fieldPath, goType);
+          mismatch(schema, value, struct, fieldPath, goType);
         }
       }
       case STRING -> {
         if (!value.isTextual()) {
-          typeError(value, struct, fieldPath, goType);
+          mismatch(schema, value, struct, fieldPath, goType);
         }
       }
       case BOOLEAN -> {
         if (!value.isBoolean()) {
-          typeError(value, struct, fieldPath, goType);
+          mismatch(schema, value, struct, fieldPath, goType);
         }
       }
-      case INT32, INT64 -> integer(value, schema.type() == Schema.Type.INT32, struct, fieldPath, goType);
+      case INT32, INT64 -> {
+        if (style == Style.UNSTRUCTURED && !(value.isIntegralNumber()
+            || value.isFloatingPointNumber() && value.asDouble() == Math.rint(value.asDouble()))) {
+          mismatch(schema, value, struct, fieldPath, goType);
+        } else if (style == Style.JSON) {
+          integer(value, schema.type() == Schema.Type.INT32, struct, fieldPath, goType);
+        }
+      }
       case DOUBLE -> {
         if (!value.isNumber()) {
-          typeError(value, struct, fieldPath, goType);
+          mismatch(schema, value, struct, fieldPath, goType);
         }
       }
       case BYTES -> bytes(value, struct, fieldPath, goType);
@@ -180,6 +203,47 @@ public final class TypedDecoder {
 
   private void typeError(JsonNode value, String struct, String fieldPath, String goType) {
     fail("json: cannot unmarshal " + jsonKind(value) + " into " + target(struct, fieldPath, goType));
+  }
+
+  /** The unstructured converter's message for {@code value} where a {@code type} belongs. */
+  private static String conversionError(JsonNode value, Schema.Type type) {
+    String source = goKind(value);
+    return switch (type) {
+      case OBJECT -> "cannot restore struct from: " + source;
+      case ARRAY -> "cannot restore slice from " + source;
+      case MAP -> "cannot restore map from " + source;
+      case STRING -> value.isIntegralNumber() ? "cannot convert int64 to string" : "unrecognized type: string";
+      case INT32, INT64 -> value.isFloatingPointNumber()
+          ? "cannot convert float64 to " + type.name().toLowerCase(java.util.Locale.ROOT)
+          : "unrecognized type: " + type.name().toLowerCase(java.util.Locale.ROOT);
+      case BOOLEAN -> "unrecognized type: bool";
+      default -> "unrecognized type: float64";
+    };
+  }
+
+  /** The reflect.Kind of a JSON value decoded into interface{} with ints preserved. */
+  private static String goKind(JsonNode value) {
+    if (value.isTextual()) {
+      return "string";
+    }
+    if (value.isIntegralNumber()) {
+      return "int64";
+    }
+    if (value.isNumber()) {
+      return "float64";
+    }
+    if (value.isBoolean()) {
+      return "bool";
+    }
+    return value.isArray() ? "slice" : "map";
+  }
+
+  private void mismatch(Schema schema, JsonNode value, String struct, String fieldPath, String goType) {
+    if (style == Style.UNSTRUCTURED) {
+      fail(conversionError(value, schema.type()));
+    } else {
+      typeError(value, struct, fieldPath, goType);
+    }
   }
 
   private static String target(String struct, String fieldPath, String goType) {
