@@ -8,6 +8,7 @@ import dev.kubemu.core.object.Meta;
 import dev.kubemu.core.object.Timestamps;
 import dev.kubemu.core.patch.JsonPatch;
 import dev.kubemu.core.patch.MergePatch;
+import dev.kubemu.core.patch.PatchMeta;
 import dev.kubemu.core.patch.PatchException;
 import dev.kubemu.core.patch.StrategicMergePatch;
 import dev.kubemu.core.registry.ResourceRegistry;
@@ -244,7 +245,7 @@ public final class ResourceOperations {
     for (int attempt = 0; ; attempt++) {
       StoredObject current = get(type, namespace, name);
       ObjectNode currentView = render(type, version, current);
-      JsonNode patched = applyPatch(type, patchType, currentView, patch);
+      JsonNode patched = applyPatch(type, version, patchType, currentView, patch);
       if (!patched.isObject()) {
         throw ApiErrors.badRequest("the patch did not produce an object");
       }
@@ -270,12 +271,14 @@ public final class ResourceOperations {
     }
   }
 
-  private JsonNode applyPatch(ResourceType type, PatchType patchType, ObjectNode current, JsonNode patch) {
+  private JsonNode applyPatch(ResourceType type, String version, PatchType patchType, ObjectNode current,
+      JsonNode patch) {
     try {
       return switch (patchType) {
         case JSON -> JsonPatch.apply(current, patch);
         case MERGE -> MergePatch.apply(current, patch);
-        case STRATEGIC -> StrategicMergePatch.apply(current, patch, type.patchMeta());
+        case STRATEGIC -> StrategicMergePatch.apply(current, patch,
+            PatchMeta.of(type.schema(version).orElse(null)));
         case APPLY_YAML -> throw ApiErrors.unsupportedMediaType(patchType.mediaType());
       };
     } catch (PatchException e) {

@@ -2,7 +2,6 @@ package dev.kubemu.core.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kubemu.core.api.ResourceStrategy;
-import dev.kubemu.core.patch.PatchMeta;
 import dev.kubemu.core.printing.PrinterColumn;
 import dev.kubemu.core.schema.Schema;
 import dev.kubemu.core.schema.SchemaCatalog;
@@ -39,7 +38,6 @@ public final class ResourceType {
   private final ScaleSpec scale;
   private final GroupResource storageResource;
   private final ResourceStrategy strategy;
-  private final PatchMeta patchMeta;
   private final GroupVersionKind storageKind;
   private final String deprecationWarning;
   private final Function<String, Optional<Schema>> schemas;
@@ -61,7 +59,6 @@ public final class ResourceType {
     this.scale = b.scale;
     this.storageResource = b.storageResource != null ? b.storageResource : new GroupResource(b.group, b.plural);
     this.strategy = b.strategy;
-    this.patchMeta = b.patchMeta;
     this.deprecationWarning = b.deprecationWarning;
     this.schemas = b.schemas != null ? b.schemas
         : version -> SchemaCatalog.builtin().kind(new GroupVersionKind(b.group, version, b.kind));
@@ -160,11 +157,6 @@ public final class ResourceType {
     return strategy;
   }
 
-  /** How strategic merge patches treat this kind's fields (merge keys and list strategies). */
-  public PatchMeta patchMeta() {
-    return patchMeta;
-  }
-
   /** The warning kube-apiserver sends with every request for this resource (e.g. v1 Endpoints in 1.33), or empty. */
   public Optional<String> deprecationWarning() {
     return Optional.ofNullable(deprecationWarning);
@@ -214,7 +206,6 @@ public final class ResourceType {
     private ScaleSpec scale;
     private GroupResource storageResource;
     private ResourceStrategy strategy = ResourceStrategy.DEFAULT;
-    private PatchMeta patchMeta = PatchMeta.EMPTY;
     private GroupVersionKind storageKind;
     private String deprecationWarning;
     private Function<String, Optional<Schema>> schemas;
@@ -307,11 +298,6 @@ public final class ResourceType {
 
     public Builder deprecated(String warning) {
       this.deprecationWarning = warning;
-      return this;
-    }
-
-    public Builder patchMeta(PatchMeta patchMeta) {
-      this.patchMeta = Objects.requireNonNull(patchMeta, "patchMeta");
       return this;
     }
 
