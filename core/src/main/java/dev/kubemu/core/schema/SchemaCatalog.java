@@ -1,10 +1,8 @@
 package dev.kubemu.core.schema;
 
 import dev.kubemu.core.registry.GroupVersionKind;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,9 +24,16 @@ public final class SchemaCatalog {
   private static final String META = "io.k8s.apimachinery.pkg.apis.meta.v1.";
 
   private final Map<String, Schema> definitions;
+  private final String fingerprint;
 
-  private SchemaCatalog(Map<String, Schema> definitions) {
+  private SchemaCatalog(Map<String, Schema> definitions, String fingerprint) {
     this.definitions = Collections.unmodifiableMap(definitions);
+    this.fingerprint = fingerprint;
+  }
+
+  /** A short digest of the facts this catalog was read from; changes whenever they do. */
+  public String fingerprint() {
+    return fingerprint;
   }
 
   /** The catalog of built-in types. */
@@ -69,7 +74,8 @@ public final class SchemaCatalog {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE + " next to " + SchemaCatalog.class);
       }
-      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+      byte[] bytes = in.readAllBytes();
+      return parse(new String(bytes, StandardCharsets.UTF_8).lines().toList(), Fingerprints.of(bytes));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -77,6 +83,10 @@ public final class SchemaCatalog {
 
   /** Parses the catalog format: a definition name per line, then its fields indented by two spaces. */
   static SchemaCatalog parse(List<String> lines) {
+    return parse(lines, Fingerprints.of(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static SchemaCatalog parse(List<String> lines, String fingerprint) {
     var definitions = new LinkedHashMap<String, Schema>();
     for (String line : lines) {
       if (!line.isBlank() && !line.startsWith("#") && !line.startsWith(" ")) {
@@ -99,7 +109,7 @@ public final class SchemaCatalog {
       fields.put(field.name(), field);
     }
     finish(current, fields);
-    return new SchemaCatalog(definitions);
+    return new SchemaCatalog(definitions, fingerprint);
   }
 
   /** Kinds and lists carry {@code apiVersion} and {@code kind} inline (TypeMeta), which the protobuf facts omit. */
