@@ -57,13 +57,19 @@ def markers(comment_lines):
 def parse_proto(text):
     package = re.search(r"^package ([\w.]+);", text, re.M).group(1)
     messages = {}
+    type_markers = {}
     lines = text.splitlines()
     i = 0
     comments = []
     while i < len(lines):
         line = lines[i]
         m = re.match(r"^message (\w+) \{", line)
+        if line.startswith("//"):
+            comments.append(line)
+        elif not m:
+            comments = []
         if m:
+            type_markers[m.group(1)] = markers(comments)
             name = m.group(1)
             fields = []
             i += 1
@@ -84,8 +90,9 @@ def parse_proto(text):
                     comments = []
                 i += 1
             messages[name] = fields
+            comments = []
         i += 1
-    return package, messages
+    return package, messages, type_markers
 
 
 GO_BUILTINS = {"string", "int32", "int64", "int", "bool", "float64", "float32", "uint8", "uint32", "uint64"}
@@ -170,7 +177,7 @@ def flatten(fields, go, messages, structs):
 
 
 def emit(repo, ref, directory, skip=()):
-    package, messages = parse_proto(git_show(repo, ref, directory + "/generated.proto"))
+    package, messages, type_markers = parse_proto(git_show(repo, ref, directory + "/generated.proto"))
     structs = {}
     for f in git_ls(repo, ref, directory):
         if f.endswith(".go") and not f.endswith("_test.go") and not f.startswith("zz_") \
@@ -181,7 +188,10 @@ def emit(repo, ref, directory, skip=()):
         if name in skip:
             continue
         go = structs.get(name, {})
-        out.append(openapi_name(package) + "." + name)
+        header = openapi_name(package) + "." + name
+        if "structType" in type_markers.get(name, {}):
+            header += " structType=" + type_markers[name]["structType"][0]
+        out.append(header)
         for f, (omit, go_markers, gt) in flatten(fields, go, messages, structs):
             mk = dict(f["markers"])
             mk.update(go_markers)

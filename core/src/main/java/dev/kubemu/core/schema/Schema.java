@@ -25,19 +25,21 @@ public final class Schema {
   private final Type type;
   private final String name;
   private final Schema element;
+  private final boolean atomic;
   private Map<String, Field> fields = Map.of();
 
-  private Schema(Type type, String name, Schema element) {
+  private Schema(Type type, String name, Schema element, boolean atomic) {
     this.type = type;
     this.name = name;
     this.element = element;
+    this.atomic = atomic;
   }
 
   private static Map<Type, Schema> scalars() {
     var scalars = new java.util.EnumMap<Type, Schema>(Type.class);
     for (Type t : Type.values()) {
       if (t != Type.OBJECT && t != Type.MAP && t != Type.ARRAY) {
-        scalars.put(t, new Schema(t, null, null));
+        scalars.put(t, new Schema(t, null, null, false));
       }
     }
     return Collections.unmodifiableMap(scalars);
@@ -54,17 +56,17 @@ public final class Schema {
 
   /** A list of {@code element}. */
   public static Schema arrayOf(Schema element) {
-    return new Schema(Type.ARRAY, null, Objects.requireNonNull(element));
+    return new Schema(Type.ARRAY, null, Objects.requireNonNull(element), false);
   }
 
   /** A map from strings to {@code element}. */
   public static Schema mapOf(Schema element) {
-    return new Schema(Type.MAP, null, Objects.requireNonNull(element));
+    return new Schema(Type.MAP, null, Objects.requireNonNull(element), false);
   }
 
   /** A named object whose fields are set once, by {@link #defineFields}, while its catalog is built. */
-  static Schema object(String name) {
-    return new Schema(Type.OBJECT, Objects.requireNonNull(name), null);
+  static Schema object(String name, boolean atomic) {
+    return new Schema(Type.OBJECT, Objects.requireNonNull(name), null, atomic);
   }
 
   void defineFields(LinkedHashMap<String, Field> defined) {
@@ -83,6 +85,14 @@ public final class Schema {
   /** The Go struct name of an object schema ({@code Container}), as Go's JSON errors name it. */
   public String goStructName() {
     return name == null ? null : name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  /**
+   * Whether an object schema is replaced as a whole by server-side apply ({@code +structType=atomic}, e.g.
+   * LabelSelector) rather than merged field by field.
+   */
+  public boolean atomic() {
+    return atomic;
   }
 
   /** Items of a list, values of a map; null otherwise. */

@@ -90,7 +90,16 @@ public final class SchemaCatalog {
     var definitions = new LinkedHashMap<String, Schema>();
     for (String line : lines) {
       if (!line.isBlank() && !line.startsWith("#") && !line.startsWith(" ")) {
-        definitions.put(line.trim(), Schema.object(line.trim()));
+        String[] header = line.trim().split(" ");
+        boolean atomic = false;
+        for (int i = 1; i < header.length; i++) {
+          if (header[i].equals("structType=atomic")) {
+            atomic = true;
+          } else if (!header[i].equals("structType=granular")) {
+            throw new IllegalArgumentException("unknown attribute " + header[i] + " in schema line: " + line);
+          }
+        }
+        definitions.put(header[0], Schema.object(header[0], atomic));
       }
     }
     Schema current = null;
@@ -101,7 +110,7 @@ public final class SchemaCatalog {
       }
       if (!line.startsWith(" ")) {
         finish(current, fields);
-        current = definitions.get(line.trim());
+        current = definitions.get(line.trim().split(" ")[0]);
         fields = new LinkedHashMap<>();
         continue;
       }
