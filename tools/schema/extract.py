@@ -136,7 +136,10 @@ def parse_go_structs(text, local):
             embedded = re.match(r"([\w.*]+)\s+`", s)
             if tm:
                 parts = tm.group(1).split(",")
-                gt = go_type(decl.group(2), local) if decl else go_type(embedded.group(1), local) if embedded else None
+                raw = decl.group(2) if decl else embedded.group(1) if embedded else ""
+                gt = go_type(raw, local) if raw else None
+                if raw.startswith("*"):
+                    gt = "*" + gt
                 key = parts[0] if parts[0] or "inline" not in parts else ",inline" + str(len(fields))
                 fields[key] = ("omitempty" in parts[1:] or "omitzero" in parts[1:], markers(comments), gt)
             comments = []
@@ -202,12 +205,20 @@ def emit(repo, ref, directory, skip=()):
                 t = "[" + t + "]"
             attrs = []
             if gt:
-                attrs.append("go=" + gt)
+                attrs.append("go=" + gt.lstrip("*"))
+                if gt.startswith("*"):
+                    attrs.append("ptr")
+                if omit:
+                    attrs.append("omitempty")
             if not omit and "optional" not in mk and gt:
                 attrs.append("required")
             for key in ("listType", "mapType", "structType", "patchStrategy", "patchMergeKey"):
                 if key in mk:
                     attrs.append(key + "=" + mk[key][0])
+            if "default" in mk:
+                value = mk["default"][0]
+                if value and not value.startswith("ref(") and " " not in value:
+                    attrs.append("default=" + value)
             if "listMapKey" in mk:
                 attrs.append("listMapKeys=" + ",".join(mk["listMapKey"]))
             out.append("  " + " ".join([f["name"], t] + attrs))

@@ -12,9 +12,13 @@ import java.util.List;
  * @param listMapKeys   the keys of a {@code map} list
  * @param patchStrategy e.g. {@code merge}, {@code retainKeys}, {@code merge,retainKeys}; null for none
  * @param mapType       {@code atomic} or {@code granular} for maps and structs, or null
+ * @param defaultValue  the {@code +default} of the declaration as JSON text ({@code "TCP"}, {@code 1}), or null
+ * @param pointer       whether the Go field is a pointer (absent means nil, not the zero value)
+ * @param omitEmpty     whether its JSON tag says {@code omitempty}
  */
 public record Field(String name, Schema schema, String goType, boolean required, String listType,
-    List<String> listMapKeys, String patchStrategy, String patchMergeKey, String mapType) {
+    List<String> listMapKeys, String patchStrategy, String patchMergeKey, String mapType, String defaultValue,
+    boolean pointer, boolean omitEmpty) {
   public Field {
     listMapKeys = List.copyOf(listMapKeys);
   }

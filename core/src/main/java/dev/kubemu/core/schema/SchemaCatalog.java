@@ -140,7 +140,8 @@ public final class SchemaCatalog {
   }
 
   private static Field scalarField(String name) {
-    return new Field(name, Schema.of(Schema.Type.STRING), "string", false, null, List.of(), null, null, null);
+    return new Field(name, Schema.of(Schema.Type.STRING), "string", false, null, List.of(), null, null, null,
+        null, false, true);
   }
 
   private static Field parseField(String line, Map<String, Schema> definitions) {
@@ -154,6 +155,9 @@ public final class SchemaCatalog {
     String patchStrategy = null;
     String mergeKey = null;
     String mapType = null;
+    String defaultValue = null;
+    boolean pointer = false;
+    boolean omitEmpty = false;
     for (String attr : Arrays.asList(parts).subList(2, parts.length)) {
       int eq = attr.indexOf('=');
       String key = eq < 0 ? attr : attr.substring(0, eq);
@@ -166,11 +170,14 @@ public final class SchemaCatalog {
         case "patchStrategy" -> patchStrategy = value;
         case "patchMergeKey" -> mergeKey = value;
         case "mapType", "structType" -> mapType = value;
+        case "default" -> defaultValue = value;
+        case "ptr" -> pointer = true;
+        case "omitempty" -> omitEmpty = true;
         default -> throw new IllegalArgumentException("unknown attribute " + attr + " in schema line: " + line);
       }
     }
     return new Field(name, schema, goType != null ? goType : defaultGoType(schema), required, listType, keys,
-        patchStrategy, mergeKey, mapType);
+        patchStrategy, mergeKey, mapType, defaultValue, pointer, omitEmpty);
   }
 
   private static Schema parseType(String token, Map<String, Schema> definitions) {
