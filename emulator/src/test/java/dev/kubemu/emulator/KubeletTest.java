@@ -97,9 +97,38 @@ class KubeletTest {
     assertThat(result.removed()).isFalse();
     kube.awaitIdle();
     assertThat(pod("web").path("metadata").has("deletionTimestamp")).isTrue();
-    clock.advance(Duration.ofSeconds(2));
-    kube.awaitIdle();
+    var seen = new java.util.concurrent.CopyOnWriteArrayList<JsonNode>();
+    try (var watch = kube.store().watch(new GroupResource("", "pods"), "default", kube.store().revision(),
+        Runnable::run, e -> seen.add(kube.store().tree(e.object())))) {
+      clock.advance(Duration.ofSeconds(2));
+      kube.awaitIdle();
+    }
     assertThat(kube.store().get(new GroupResource("", "pods"), "default", "web")).isNull();
+    // since 1.27 a kubelet reports the terminal phase before it removes the pod: kubectl shows 0/1 Completed
+    JsonNode last = seen.get(seen.size() - 1);
+    assertThat(last.path("status").path("phase").asText()).isEqualTo("Succeeded");
+    JsonNode container = last.path("status").path("containerStatuses").get(0);
+    assertThat(container.path("state").path("terminated").path("reason").asText()).isEqualTo("Completed");
+    assertThat(container.path("ready").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aPodDeletedBeforeItsContainersRanEndsFailed() {
+    kube = Emulator.builder().http(false).clock(clock).kubeletTimings(new KubeletTimings(Duration.ofSeconds(30),
+        Duration.ZERO, Duration.ZERO)).start();
+    createPod("web", "node-1", null);
+    kube.awaitIdle();
+    var seen = new java.util.concurrent.CopyOnWriteArrayList<JsonNode>();
+    try (var watch = kube.store().watch(new GroupResource("", "pods"), "default", kube.store().revision(),
+        Runnable::run, e -> seen.add(kube.store().tree(e.object())))) {
+      kube.operations().delete(pods(), "v1", "default", "web", DeleteOptions.defaults(), user);
+      kube.awaitIdle();
+    }
+    assertThat(kube.store().get(new GroupResource("", "pods"), "default", "web")).isNull();
+    JsonNode last = seen.get(seen.size() - 1);
+    assertThat(last.path("status").path("phase").asText()).isEqualTo("Failed");
+    assertThat(last.path("status").path("containerStatuses").get(0).path("state").path("waiting").path("reason")
+        .asText()).isEqualTo("ContainerCreating");
   }
 
   @Test

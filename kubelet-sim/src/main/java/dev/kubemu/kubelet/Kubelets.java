@@ -153,6 +153,11 @@ public final class Kubelets {
     if (now.isBefore(due)) {
       return Result.requeueAfter(Duration.between(now, due));
     }
+    String phase = pod.path("status").path("phase").asText("");
+    if (!phase.equals("Succeeded") && !phase.equals("Failed")) {
+      // the containers have stopped: report the terminal phase first, as kubelets do since 1.27
+      writeStatus(stored, PodStatuses.terminated(pod, pod.path("status"), Timestamps.format(now)));
+    }
     try {
       operations.delete(pods, "v1", Meta.namespace(pod), Meta.name(pod),
           new DeleteOptions(0L, null, uid, null, false), RequestContext.internal("kubelet"));

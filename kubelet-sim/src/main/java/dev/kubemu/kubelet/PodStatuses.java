@@ -110,6 +110,85 @@ final class PodStatuses {
     return status;
   }
 
+  /**
+   * After a deleted pod's containers stopped: since Kubernetes 1.27 the kubelet moves the pod to a terminal phase
+   * before it removes it. The containers exited 0 on SIGTERM, so the phase is Succeeded, containers are
+   * {@code Terminated/Completed}, Ready and ContainersReady are False with reason {@code PodCompleted}, and the
+   * sandbox is gone ({@code PodReadyToStartContainers=False}). {@code kubectl get pods} then shows
+   * {@code 0/1 Completed}. A pod deleted before its containers ever ran ends Failed instead, its containers
+   * still waiting, as the kubelet reports it.
+   */
+  static ObjectNode terminated(JsonNode pod, JsonNode previous, String now) {
+    ObjectNode status = base(pod);
+    boolean ran = !runningSince(previous, "").isEmpty();
+    status.put("phase", ran ? "Succeeded" : "Failed");
+    String started = previous.path("startTime").asText(now);
+    ArrayNode conditions = status.putArray("conditions");
+    condition(conditions, "PodReadyToStartContainers", "False", null, null,
+        keepTime(previous, "PodReadyToStartContainers", "False", now));
+    boolean initialized = pod.path("spec").path("initContainers").isEmpty() || ran;
+    if (initialized) {
+      condition(conditions, "Initialized", "True", null, null, keepTime(previous, "Initialized", "True", now));
+    } else {
+      condition(conditions, "Initialized", "False", "ContainersNotInitialized", "containers with incomplete status: "
+          + bracket(containerNames(pod, "initContainers")), keepTime(previous, "Initialized", "False", now));
+    }
+    String unready = "containers with unready status: " + bracket(containerNames(pod, "containers"));
+    condition(conditions, "Ready", "False", ran ? "PodCompleted" : "PodFailed", null,
+        keepTime(previous, "Ready", "False", now));
+    condition(conditions, "ContainersReady", "False", ran ? "PodCompleted" : "ContainersNotReady",
+        ran ? null : unready, keepTime(previous, "ContainersReady", "False", now));
+    copyScheduled(pod, conditions, now);
+    status.set("hostIP", previous.path("hostIP"));
+    status.set("hostIPs", previous.path("hostIPs"));
+    if (previous.has("podIP")) {
+      status.set("podIP", previous.get("podIP"));
+      status.set("podIPs", previous.get("podIPs"));
+    }
+    status.put("startTime", started);
+    if (previous.has("initContainerStatuses")) {
+      status.set("initContainerStatuses", previous.get("initContainerStatuses").deepCopy());
+    }
+    ArrayNode statuses = status.putArray("containerStatuses");
+    for (JsonNode c : pod.path("spec").path("containers")) {
+      ObjectNode s = statuses.addObject();
+      JsonNode before = findStatus(previous.path("containerStatuses"), c.path("name").asText());
+      String startedAt = before == null ? "" : before.path("state").path("running").path("startedAt").asText("");
+      if (startedAt.isEmpty()) {
+        // stopped before it ever ran: the kubelet reports it as it was, still waiting
+        s.setAll(before != null ? (ObjectNode) before.deepCopy() : waitingStatus(c, pod));
+        continue;
+      }
+      common(s, c, pod);
+      ObjectNode terminated = s.putObject("state").putObject("terminated");
+      terminated.put("containerID", s.path("containerID").asText());
+      terminated.put("exitCode", 0);
+      terminated.put("finishedAt", now);
+      terminated.put("reason", "Completed");
+      terminated.put("startedAt", startedAt);
+      s.putObject("lastState");
+      s.put("ready", false);
+      s.put("restartCount", before.path("restartCount").asInt(0));
+      s.put("started", false);
+    }
+    return status;
+  }
+
+  private static ObjectNode waitingStatus(JsonNode container, JsonNode pod) {
+    ObjectNode s = Json.object();
+    waiting(s, container, "ContainerCreating", pod);
+    return s;
+  }
+
+  private static JsonNode findStatus(JsonNode statuses, String name) {
+    for (JsonNode s : statuses) {
+      if (s.path("name").asText().equals(name)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
   /** The time the containers went running, kept across later status updates. */
   private static String runningSince(JsonNode previous, String now) {
     for (JsonNode s : previous.path("containerStatuses")) {
@@ -161,8 +240,14 @@ final class PodStatuses {
     }
   }
 
+  /**
+   * A container not created yet: the kubelet reports the image as the spec names it and an empty image ID, and no
+   * container ID (describe prints {@code Container ID:} and {@code Image ID:} empty).
+   */
   private static void waiting(ObjectNode s, JsonNode container, String reason, JsonNode pod) {
-    common(s, container, pod);
+    s.put("name", container.path("name").asText());
+    s.put("image", container.path("image").asText());
+    s.put("imageID", "");
     s.putObject("state").putObject("waiting").put("reason", reason);
     s.putObject("lastState");
     s.put("ready", false);

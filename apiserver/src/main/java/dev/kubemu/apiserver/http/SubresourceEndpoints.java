@@ -60,7 +60,11 @@ final class SubresourceEndpoints {
         log(rc, target);
       }
       case "exec", "attach", "portforward" -> throw ApiErrors.badRequest("kubemu simulates pods without running "
-          + "processes, so it cannot " + target.subresource() + " into pod " + target.name());
+          + "processes, so it cannot " + switch (target.subresource()) {
+            case "exec" -> "exec into pod ";
+            case "attach" -> "attach to pod ";
+            default -> "forward ports to pod ";
+          } + target.name());
       default -> throw ApiErrors.notFoundPath();
     }
   }
