@@ -6,6 +6,7 @@ import dev.kubemu.controllers.endpoints.EndpointSliceController;
 import dev.kubemu.controllers.endpoints.EndpointsController;
 import dev.kubemu.controllers.gc.GarbageCollector;
 import dev.kubemu.controllers.namespace.NamespaceController;
+import dev.kubemu.controllers.node.NodeLifecycleController;
 import dev.kubemu.controllers.replicaset.ReplicaSetController;
 import dev.kubemu.controllers.scheduler.Scheduler;
 import dev.kubemu.core.api.ResourceOperations;
@@ -39,7 +40,8 @@ public final class ControllerManager implements AutoCloseable {
         new NamespaceController(operations).spec(),
         new EndpointsController(operations).spec(),
         new EndpointSliceController(operations).spec(),
-        new DisruptionController(operations).spec());
+        new DisruptionController(operations).spec(),
+        new NodeLifecycleController(operations).spec());
   }
 
   @Override
