@@ -54,7 +54,8 @@ public final class Main {
       byte[] secret = new byte[32];
       new SecureRandom().nextBytes(secret);
       token = HexFormat.of().formatHex(secret);
-      builder.tls(pki.servingCertificatePem(), pki.servingPrivateKeyPem()).bearerToken(token);
+      builder.tls(pki.servingCertificatePem(), pki.servingPrivateKeyPem()).clusterCa(pki.caCertificatePem())
+          .bearerToken(token);
     }
     try {
       emulator = builder.start();
