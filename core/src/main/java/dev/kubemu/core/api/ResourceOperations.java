@@ -8,6 +8,7 @@ import dev.kubemu.core.object.Meta;
 import dev.kubemu.core.object.Timestamps;
 import dev.kubemu.core.patch.JsonPatch;
 import dev.kubemu.core.patch.MergePatch;
+import dev.kubemu.core.patch.PatchMeta;
 import dev.kubemu.core.patch.PatchException;
 import dev.kubemu.core.patch.StrategicMergePatch;
 import dev.kubemu.core.registry.ResourceRegistry;
@@ -130,6 +131,12 @@ public final class ResourceOperations {
 
   public WriteResult create(ResourceType type, String version, String namespace, ObjectNode body,
       RequestContext request) {
+    request.warnings().addAll(BodyDecoding.createOrUpdate(type, version, body, request));
+    return createDecoded(type, version, namespace, body, request);
+  }
+
+  private WriteResult createDecoded(ResourceType type, String version, String namespace, ObjectNode body,
+      RequestContext request) {
     ObjectNode object = views.toStorage(type, version, body);
     WriteContext ctx = context(request);
     ObjectNode meta = Meta.metaForWrite(object);
@@ -197,6 +204,12 @@ public final class ResourceOperations {
   /** PUT: replaces the object (or only its status, for {@link Target#STATUS}). */
   public WriteResult update(ResourceType type, String version, String namespace, String name, ObjectNode body,
       RequestContext request, Target target) {
+    request.warnings().addAll(BodyDecoding.createOrUpdate(type, version, body, request));
+    return updateDecoded(type, version, namespace, name, body, request, target);
+  }
+
+  private WriteResult updateDecoded(ResourceType type, String version, String namespace, String name,
+      ObjectNode body, RequestContext request, Target target) {
     ObjectNode incoming = views.toStorage(type, version, body);
     String bodyName = Meta.name(incoming);
     if (!bodyName.isEmpty() && !bodyName.equals(name)) {
@@ -209,7 +222,7 @@ public final class ResourceOperations {
       if (current == null) {
         if (type.strategy().allowCreateOnUpdate() && target == Target.MAIN) {
           Meta.metaForWrite(incoming).put("name", name);
-          return create(type, type.storageVersion(), namespace, incoming, request);
+          return createDecoded(type, type.storageVersion(), namespace, incoming, request);
         }
         throw ApiErrors.notFound(type.groupResource(), name);
       }
@@ -232,10 +245,11 @@ public final class ResourceOperations {
     for (int attempt = 0; ; attempt++) {
       StoredObject current = get(type, namespace, name);
       ObjectNode currentView = render(type, version, current);
-      JsonNode patched = applyPatch(type, patchType, currentView, patch);
+      JsonNode patched = applyPatch(type, version, patchType, currentView, patch);
       if (!patched.isObject()) {
         throw ApiErrors.badRequest("the patch did not produce an object");
       }
+      request.warnings().addAll(BodyDecoding.patched(type, version, patchType, patch, (ObjectNode) patched, request));
       ObjectNode incoming = views.toStorage(type, version, (ObjectNode) patched);
       String patchedRv = Meta.resourceVersion(incoming);
       boolean patchPinsRv = !patchedRv.isEmpty() && !patchedRv.equals(Long.toString(current.resourceVersion()));
@@ -257,12 +271,14 @@ public final class ResourceOperations {
     }
   }
 
-  private JsonNode applyPatch(ResourceType type, PatchType patchType, ObjectNode current, JsonNode patch) {
+  private JsonNode applyPatch(ResourceType type, String version, PatchType patchType, ObjectNode current,
+      JsonNode patch) {
     try {
       return switch (patchType) {
         case JSON -> JsonPatch.apply(current, patch);
         case MERGE -> MergePatch.apply(current, patch);
-        case STRATEGIC -> StrategicMergePatch.apply(current, patch, type.patchMeta());
+        case STRATEGIC -> StrategicMergePatch.apply(current, patch,
+            PatchMeta.of(type.schema(version).orElse(null)));
         case APPLY_YAML -> throw ApiErrors.unsupportedMediaType(patchType.mediaType());
       };
     } catch (PatchException e) {
