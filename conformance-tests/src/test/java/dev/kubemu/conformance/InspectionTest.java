@@ -11,6 +11,7 @@ import dev.kubemu.conformance.harness.Tables;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -181,6 +182,28 @@ class InspectionTest extends LiveClusterTest {
     assertThat(Tables.header(newer)).containsExactly("LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE");
     assertThat(newer).containsPattern("Normal\\s+Started\\s+Pod/" + pod + "\\s+Started container web")
         .doesNotContain("ScalingReplicaSet");
+  }
+
+  @Test
+  void aCommandThatEndsCompletesOrCrashLoopsByTheRestartPolicy() {
+    KubectlClient kubectl = Clients.latest();
+    ok(kubectl, "run", "once", "--image=busybox:1.36", "--restart=Never", "-n", NS, "--", "sh", "-c",
+        "echo hello from once");
+    ok(kubectl, "run", "again", "--image=busybox:1.36", "-n", NS, "--", "echo", "hello again");
+    Poll.until(SETTLE, () -> ok(kubectl, "get", "pod", "once", "-n", NS).stdout(),
+        out -> Tables.row(out, "once").subList(1, 4).equals(List.of("0/1", "Completed", "0")), "once Completed");
+    assertThat(ok(kubectl, "logs", "once", "-n", NS).stdout()).isEqualTo("hello from once\n");
+    List<String> row = Tables.row(Poll.until(SETTLE, () -> ok(kubectl, "get", "pod", "again", "-n", NS).stdout(),
+        out -> out.contains("CrashLoopBackOff"), "again in CrashLoopBackOff"), "again");
+    assertThat(row.get(1)).isEqualTo("0/1");
+    assertThat(row.get(3)).matches("1 \\(\\d+s ago\\)");
+    assertThat(ok(kubectl, "logs", "again", "-n", NS, "--previous").stdout()).isEqualTo("hello again\n");
+    assertThat(ok(kubectl, "describe", "pod", "again", "-n", NS).stdout())
+        .containsPattern("State:\\s+Waiting\n\\s+Reason:\\s+CrashLoopBackOff\n")
+        .containsPattern("Last State:\\s+Terminated\n\\s+Reason:\\s+Completed\n\\s+Exit Code:\\s+0\n")
+        .containsPattern("Restart Count:\\s+1\n")
+        .containsPattern("Warning\\s+BackOff\\s+.*kubelet\\s+(spec.containers\\{again\\}: )?Back-off restarting "
+            + "failed container again in pod again_inspect\\(");
   }
 
   @ParameterizedTest(name = "kubectl {0}")

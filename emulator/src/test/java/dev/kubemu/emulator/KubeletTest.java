@@ -131,6 +131,53 @@ class KubeletTest {
         .asText()).isEqualTo("ContainerCreating");
   }
 
+  private void createFinitePod(String name, String restartPolicy, String script) {
+    ObjectNode pod = (ObjectNode) Json.parseTrusted(("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\""
+        + name + "\"},\"spec\":{\"nodeName\":\"node-1\",\"restartPolicy\":\"" + restartPolicy + "\",\"containers\":"
+        + "[{\"name\":\"c\",\"image\":\"busybox:1.36\",\"command\":[\"sh\",\"-c\",\"" + script + "\"]}]}}")
+        .getBytes());
+    kube.operations().create(pods(), "v1", "default", pod, user);
+  }
+
+  @Test
+  void aCommandThatEndsCompletesThePodWhenItIsNotRestarted() {
+    kube = Emulator.builder().http(false).clock(clock).start();
+    createFinitePod("once", "Never", "echo hi");
+    createFinitePod("broken", "Never", "echo oops; exit 2");
+    kube.awaitIdle();
+    JsonNode once = pod("once").path("status");
+    assertThat(once.path("phase").asText()).isEqualTo("Succeeded");
+    assertThat(once.path("containerStatuses").get(0).path("state").path("terminated").path("reason").asText())
+        .isEqualTo("Completed");
+    JsonNode broken = pod("broken").path("status");
+    assertThat(broken.path("phase").asText()).isEqualTo("Failed");
+    assertThat(broken.path("containerStatuses").get(0).path("state").path("terminated").path("exitCode").asInt())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aRestartedContainerThatKeepsEndingCrashLoopsWithGrowingBackOff() {
+    kube = Emulator.builder().http(false).clock(clock).start();
+    createFinitePod("loop", "Always", "echo hi");
+    kube.awaitIdle();
+    JsonNode c = pod("loop").path("status").path("containerStatuses").get(0);
+    assertThat(pod("loop").path("status").path("phase").asText()).isEqualTo("Running");
+    assertThat(c.path("restartCount").asInt()).isEqualTo(1);
+    assertThat(c.path("state").path("waiting").path("reason").asText()).isEqualTo("CrashLoopBackOff");
+    assertThat(c.path("lastState").path("terminated").path("reason").asText()).isEqualTo("Completed");
+    clock.advance(Duration.ofSeconds(10));
+    kube.awaitIdle();
+    c = pod("loop").path("status").path("containerStatuses").get(0);
+    assertThat(c.path("restartCount").asInt()).isEqualTo(2);
+    assertThat(c.path("state").path("waiting").path("message").asText()).startsWith("back-off 20s restarting failed "
+        + "container=c pod=loop_default(");
+    var events = kube.operations().list(kube.registry().find("", "v1", "events").orElseThrow(), "default",
+        new ListOptions(LabelSelector.everything(), FieldSelector.parse("involvedObject.name=loop,reason=BackOff"), 0,
+            null, "")).items();
+    assertThat(events).hasSize(1);
+    assertThat(kube.operations().storageTree(events.get(0)).path("count").asInt()).isEqualTo(2);
+  }
+
   @Test
   void nodeLeasesAreRenewed() {
     kube = Emulator.builder().http(false).clock(clock).start();

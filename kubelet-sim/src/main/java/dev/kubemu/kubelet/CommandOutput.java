@@ -8,6 +8,7 @@ import java.util.Optional;
  * What a container's own command would print, for the commands tutorials use: {@code echo ...}, and shell scripts
  * ({@code sh -c "echo hello; sleep 3600"}) whose {@code echo} statements run once. A command that only waits
  * ({@code sleep}) prints nothing. Anything else is the image's own program: empty, so the image's log is used.
+ * {@link #exitCode} tells whether such a command ends by itself, and how.
  */
 final class CommandOutput {
   private static final List<String> SHELLS = List.of("sh", "bash", "ash", "dash", "zsh");
@@ -37,6 +38,48 @@ final class CommandOutput {
       return Optional.of(script(argv.get(c + 1)));
     }
     return Optional.empty();
+  }
+
+  /** Programs that print and return at once; a script made only of these (and exit) ends by itself. */
+  private static final List<String> QUICK = List.of("echo", "printf", "true", "false", "exit", "date", "env",
+      "printenv", "hostname", "uname", "whoami", "id", "pwd", "ls", "cat");
+
+  /**
+   * The exit code of a command that ends by itself ({@code echo hi}, {@code sh -c "echo hi; exit 3"}); empty for
+   * one that keeps running (a server, {@code sleep}, a loop) or that this cannot tell, which then runs forever.
+   */
+  static java.util.OptionalInt exitCode(List<String> argv) {
+    if (argv.isEmpty()) {
+      return java.util.OptionalInt.empty();
+    }
+    String program = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
+    if (SHELLS.contains(program)) {
+      int c = argv.indexOf("-c");
+      if (c < 0 || c + 1 >= argv.size()) {
+        // an interactive shell without a terminal reads an empty stdin and exits
+        return java.util.OptionalInt.of(0);
+      }
+      int code = 0;
+      for (String statement : statements(argv.get(c + 1))) {
+        List<String> words = words(statement);
+        if (words.isEmpty()) {
+          continue;
+        }
+        if (!QUICK.contains(words.get(0))) {
+          return java.util.OptionalInt.empty();
+        }
+        if (words.get(0).equals("exit")) {
+          return java.util.OptionalInt.of(words.size() > 1 && words.get(1).matches("\\d{1,3}")
+              ? Integer.parseInt(words.get(1)) & 0xff : code);
+        }
+        code = words.get(0).equals("false") ? 1 : 0;
+      }
+      return java.util.OptionalInt.of(code);
+    }
+    if (QUICK.contains(program) && !program.equals("exit")) {
+      return java.util.OptionalInt.of(program.equals("false") ? 1 : 0);
+    }
+    return java.util.OptionalInt.empty();
   }
 
   /** The output of a shell script's top-level echo statements; loops and conditionals are not run. */

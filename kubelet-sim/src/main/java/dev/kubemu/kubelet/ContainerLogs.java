@@ -42,27 +42,37 @@ public final class ContainerLogs {
   public String read(JsonNode pod, String container, Map<String, String> query) {
     JsonNode status = containerStatus(pod, container);
     String podName = Meta.name(pod);
+    // which run of the container to read, as the kubelet picks it
+    JsonNode run;
     if (Boolean.parseBoolean(query.getOrDefault("previous", "false"))) {
-      throw ApiErrors.badRequest("previous terminated container \"" + container + "\" in pod \"" + podName
-          + "\" not found");
-    }
-    if (status == null || status.path("state").has("waiting")) {
+      run = status == null ? null : status.path("lastState").get("terminated");
+      if (run == null) {
+        throw ApiErrors.badRequest("previous terminated container \"" + container + "\" in pod \"" + podName
+            + "\" not found");
+      }
+    } else if (status != null && status.path("state").has("running")) {
+      run = status.path("state").get("running");
+    } else if (status != null && status.path("state").has("terminated")) {
+      run = status.path("state").get("terminated");
+    } else if (status != null && status.path("lastState").has("terminated")) {
+      // waiting to restart (CrashLoopBackOff): the last run's output
+      run = status.path("lastState").get("terminated");
+    } else {
       String reason = status == null ? "ContainerCreating"
           : status.path("state").path("waiting").path("reason").asText("ContainerCreating");
       throw ApiErrors.badRequest("container \"" + container + "\" in pod \"" + podName + "\" is waiting to start: "
           + reason);
     }
-    Instant started = Timestamps.parse(status.path("state").path("running").path("startedAt").asText(""))
-        .or(() -> Timestamps.parse(status.path("state").path("terminated").path("startedAt").asText("")))
-        .orElse(clock.now());
+    Instant started = Timestamps.parse(run.path("startedAt").asText("")).orElse(clock.now());
     String image = status.path("image").asText(imageOf(pod, container));
     JsonNode spec = containerSpec(pod, container);
     var argv = new ArrayList<String>();
     spec.path("command").forEach(a -> argv.add(a.asText()));
     spec.path("args").forEach(a -> argv.add(a.asText()));
-    List<String> lines = (spec.path("command").isEmpty() ? java.util.Optional.<List<String>>empty()
-        : CommandOutput.of(argv)).orElseGet(() -> lines(image, spec, started, pod.path("status").path("podIP")
-        .asText("")));
+    // without a command the args go to the image's entrypoint; for the shells and tools of busybox-like images
+    // (kubectl run x --image=busybox -- echo hi) that is the program itself
+    List<String> lines = CommandOutput.of(argv).orElseGet(() -> lines(image, spec, started,
+        pod.path("status").path("podIP").asText("")));
     long since = parseLong(query.get("sinceSeconds"), -1);
     Instant sinceTime = query.containsKey("sinceTime") ? Timestamps.parse(query.get("sinceTime")).orElseThrow(
         () -> ApiErrors.badRequest("invalid sinceTime: " + query.get("sinceTime"))) : null;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubemu.core.object.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The pod statuses a kubelet posts, stage by stage, in the field order and wording of the real kubelet. Pure: the
@@ -54,24 +55,42 @@ final class PodStatuses {
    * is not ready until {@code readyContainers} says so.
    */
   static ObjectNode running(JsonNode pod, JsonNode previous, String podIp, String now, List<String> readyContainers) {
+    return running(pod, previous, podIp, now, readyContainers, Map.of());
+  }
+
+  /**
+   * Like {@link #running(JsonNode, JsonNode, String, String, List)}, with the statuses of containers whose command
+   * has ended ({@link ContainerExits}): those are not ready, and when all of them have ended for good the pod ends
+   * too, Succeeded when every exit code is 0, else Failed.
+   */
+  static ObjectNode running(JsonNode pod, JsonNode previous, String podIp, String now, List<String> readyContainers,
+      Map<String, ObjectNode> ended) {
     ObjectNode status = base(pod);
-    status.put("phase", "Running");
+    String phase = phase(pod, ended);
+    status.put("phase", phase);
     var names = containerNames(pod, "containers");
     var unready = new ArrayList<String>();
     for (String n : names) {
-      if (!readyContainers.contains(n)) {
+      if (!readyContainers.contains(n) || ended.containsKey(n)) {
         unready.add(n);
       }
     }
+
     String started = previous.path("startTime").asText(now);
     String containersStartedAt = runningSince(previous, now);
     ArrayNode conditions = status.putArray("conditions");
-    condition(conditions, "PodReadyToStartContainers", "True", null, null, keepTime(previous,
-        "PodReadyToStartContainers", "True", now));
+    // a pod that has ended has its sandbox removed
+    String sandbox = phase.equals("Running") ? "True" : "False";
+    condition(conditions, "PodReadyToStartContainers", sandbox, null, null, keepTime(previous,
+        "PodReadyToStartContainers", sandbox, now));
     condition(conditions, "Initialized", "True", null, null, keepTime(previous, "Initialized", "True", now));
     String readyStatus = unready.isEmpty() ? "True" : "False";
     String reason = unready.isEmpty() ? null : "ContainersNotReady";
     String message = unready.isEmpty() ? null : "containers with unready status: " + bracket(unready);
+    if (!phase.equals("Running")) {
+      reason = phase.equals("Succeeded") ? "PodCompleted" : "PodFailed";
+      message = null;
+    }
     condition(conditions, "Ready", readyStatus, reason, message, keepTime(previous, "Ready", readyStatus, now));
     condition(conditions, "ContainersReady", readyStatus, reason, message,
         keepTime(previous, "ContainersReady", readyStatus, now));
@@ -99,6 +118,10 @@ final class PodStatuses {
     }
     ArrayNode statuses = status.putArray("containerStatuses");
     for (JsonNode c : pod.path("spec").path("containers")) {
+      if (ended.containsKey(c.path("name").asText())) {
+        statuses.add(ended.get(c.path("name").asText()));
+        continue;
+      }
       ObjectNode s = statuses.addObject();
       common(s, c, pod);
       s.putObject("state").putObject("running").put("startedAt", containersStartedAt);
@@ -133,11 +156,10 @@ final class PodStatuses {
       condition(conditions, "Initialized", "False", "ContainersNotInitialized", "containers with incomplete status: "
           + bracket(containerNames(pod, "initContainers")), keepTime(previous, "Initialized", "False", now));
     }
-    String unready = "containers with unready status: " + bracket(containerNames(pod, "containers"));
     condition(conditions, "Ready", "False", ran ? "PodCompleted" : "PodFailed", null,
         keepTime(previous, "Ready", "False", now));
-    condition(conditions, "ContainersReady", "False", ran ? "PodCompleted" : "ContainersNotReady",
-        ran ? null : unready, keepTime(previous, "ContainersReady", "False", now));
+    condition(conditions, "ContainersReady", "False", ran ? "PodCompleted" : "PodFailed", null,
+        keepTime(previous, "ContainersReady", "False", now));
     copyScheduled(pod, conditions, now);
     status.set("hostIP", previous.path("hostIP"));
     status.set("hostIPs", previous.path("hostIPs"));
@@ -187,6 +209,23 @@ final class PodStatuses {
       }
     }
     return null;
+  }
+
+  /** Running while any container runs or will be restarted; else Succeeded or Failed by the exit codes. */
+  private static String phase(JsonNode pod, Map<String, ObjectNode> ended) {
+    boolean failed = false;
+    for (String name : containerNames(pod, "containers")) {
+      JsonNode s = ended.get(name);
+      if (s == null || !s.path("state").has("terminated")) {
+        return "Running";
+      }
+      int code = s.path("state").path("terminated").path("exitCode").asInt();
+      if (ContainerExits.restarts(pod, code)) {
+        return "Running";
+      }
+      failed |= code != 0;
+    }
+    return failed ? "Failed" : "Succeeded";
   }
 
   /** The time the containers went running, kept across later status updates. */
@@ -256,12 +295,17 @@ final class PodStatuses {
   }
 
   private static void common(ObjectNode s, JsonNode container, JsonNode pod) {
+    identify(s, container, pod, 0);
+  }
+
+  /** Name, image and IDs of a created container; every restart ({@code attempt}) is a new container ID. */
+  static void identify(ObjectNode s, JsonNode container, JsonNode pod, int attempt) {
     String image = container.path("image").asText();
     s.put("name", container.path("name").asText());
     s.put("image", ImageNames.qualified(image));
     s.put("imageID", ImageNames.imageId(image));
-    s.put("containerID", "containerd://" + ImageNames.containerId(
-        pod.path("metadata").path("uid").asText() + "/" + container.path("name").asText(), image));
+    s.put("containerID", "containerd://" + ImageNames.containerId(pod.path("metadata").path("uid").asText() + "/"
+        + container.path("name").asText() + (attempt == 0 ? "" : "/" + attempt), image));
   }
 
   static List<String> containerNames(JsonNode pod, String field) {

@@ -30,4 +30,23 @@ class CommandOutputTest {
     assertThat(CommandOutput.of(List.of("nginx", "-g", "daemon off;"))).isEmpty();
     assertThat(CommandOutput.of(List.of())).isEmpty();
   }
+
+  @Test
+  void commandsThatEndByThemselvesHaveAnExitCode() {
+    assertThat(CommandOutput.exitCode(List.of("echo", "hi"))).hasValue(0);
+    assertThat(CommandOutput.exitCode(List.of("false"))).hasValue(1);
+    assertThat(CommandOutput.exitCode(List.of("sh", "-c", "echo starting; exit 3"))).hasValue(3);
+    assertThat(CommandOutput.exitCode(List.of("sh", "-c", "date; false"))).hasValue(1);
+    assertThat(CommandOutput.exitCode(List.of("/bin/sh"))).hasValue(0);
+  }
+
+  @Test
+  void serversLoopsAndSleepsRunOn() {
+    assertThat(CommandOutput.exitCode(List.of("sleep", "3600"))).isEmpty();
+    assertThat(CommandOutput.exitCode(List.of("sh", "-c", "echo hi; sleep 3600"))).isEmpty();
+    assertThat(CommandOutput.exitCode(List.of("sh", "-c", "while true; do echo hi; done"))).isEmpty();
+    assertThat(CommandOutput.exitCode(List.of("nginx", "-g", "daemon off;"))).isEmpty();
+    assertThat(CommandOutput.exitCode(List.of("-conf", "/etc/coredns/Corefile"))).isEmpty();
+    assertThat(CommandOutput.exitCode(List.of())).isEmpty();
+  }
 }
