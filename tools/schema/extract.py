@@ -131,6 +131,8 @@ def parse_go_structs(text, local):
             if s.startswith("//"):
                 comments.append(s)
                 continue
+            if re.match(r"metav1\.TypeMeta\s+`json:\",inline\"", s) or re.match(r"TypeMeta\s+`json:\",inline\"", s):
+                fields[",typemeta"] = (True, {}, None)
             tm = re.search(r'json:"([^"]*)"', s)
             decl = re.match(r"(\w+)\s+([^\s`]+)\s+`", s)
             embedded = re.match(r"([\w.*]+)\s+`", s)
@@ -192,6 +194,8 @@ def emit(repo, ref, directory, skip=()):
             continue
         go = structs.get(name, {})
         header = openapi_name(package) + "." + name
+        if ",typemeta" in go:
+            header += " typeMeta"
         if "structType" in type_markers.get(name, {}):
             header += " structType=" + type_markers[name]["structType"][0]
         out.append(header)

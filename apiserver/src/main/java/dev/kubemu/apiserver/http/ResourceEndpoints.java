@@ -180,7 +180,11 @@ final class ResourceEndpoints {
   WriteResult patch(RoutingContext rc, RequestTarget target, Target part) {
     PatchType type = patchType(rc);
     if (type == PatchType.APPLY_YAML) {
-      throw ApiErrors.unsupportedMediaType(type.mediaType());
+      if (part != Target.MAIN) {
+        throw ApiErrors.unsupportedMediaType(type.mediaType());
+      }
+      return operations.apply(target.type(), target.version(), target.namespace(), target.name(), bodies.object(rc),
+          bodies.request(rc));
     }
     JsonNode patch = bodies.tree(rc);
     RequestContext request = bodies.request(rc);

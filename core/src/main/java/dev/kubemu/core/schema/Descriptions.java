@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * kubemu's own short descriptions of types and fields, for OpenAPI and {@code kubectl explain}, read from
@@ -37,6 +38,11 @@ public final class Descriptions {
 
   private static final class Holder {
     static final Descriptions BUILTIN = load();
+  }
+
+  /** Every key described: definitions, {@code definition#field} and {@code *#field}; for checking them. */
+  Set<String> keys() {
+    return texts.keySet();
   }
 
   /** The description of a type ({@code io.k8s.api.apps.v1.DeploymentSpec}). */

@@ -21,7 +21,6 @@ import java.util.Optional;
  */
 public final class SchemaCatalog {
   private static final String RESOURCE = "builtin.schema";
-  private static final String META = "io.k8s.apimachinery.pkg.apis.meta.v1.";
 
   private final Map<String, Schema> definitions;
   private final String fingerprint;
@@ -88,6 +87,7 @@ public final class SchemaCatalog {
 
   private static SchemaCatalog parse(List<String> lines, String fingerprint) {
     var definitions = new LinkedHashMap<String, Schema>();
+    var withTypeMeta = new java.util.HashSet<String>();
     for (String line : lines) {
       if (!line.isBlank() && !line.startsWith("#") && !line.startsWith(" ")) {
         String[] header = line.trim().split(" ");
@@ -95,6 +95,8 @@ public final class SchemaCatalog {
         for (int i = 1; i < header.length; i++) {
           if (header[i].equals("structType=atomic")) {
             atomic = true;
+          } else if (header[i].equals("typeMeta")) {
+            withTypeMeta.add(header[0]);
           } else if (!header[i].equals("structType=granular")) {
             throw new IllegalArgumentException("unknown attribute " + header[i] + " in schema line: " + line);
           }
@@ -109,7 +111,7 @@ public final class SchemaCatalog {
         continue;
       }
       if (!line.startsWith(" ")) {
-        finish(current, fields);
+        finish(current, fields, withTypeMeta);
         current = definitions.get(line.trim().split(" ")[0]);
         fields = new LinkedHashMap<>();
         continue;
@@ -117,24 +119,21 @@ public final class SchemaCatalog {
       Field field = parseField(line.trim(), definitions);
       fields.put(field.name(), field);
     }
-    finish(current, fields);
+    finish(current, fields, withTypeMeta);
     return new SchemaCatalog(definitions, fingerprint);
   }
 
-  /** Kinds and lists carry {@code apiVersion} and {@code kind} inline (TypeMeta), which the protobuf facts omit. */
-  private static void finish(Schema schema, LinkedHashMap<String, Field> fields) {
+  /** Types that embed TypeMeta (kinds, lists, options) carry {@code apiVersion} and {@code kind} inline. */
+  private static void finish(Schema schema, LinkedHashMap<String, Field> fields, java.util.Set<String> withTypeMeta) {
     if (schema == null) {
       return;
     }
-    Field metadata = fields.get("metadata");
-    boolean topLevel = metadata != null && metadata.schema().name() != null
-        && (metadata.schema().name().equals(META + "ObjectMeta") || metadata.schema().name().equals(META + "ListMeta"));
-    if (topLevel) {
-      var withTypeMeta = new LinkedHashMap<String, Field>();
-      withTypeMeta.put("apiVersion", scalarField("apiVersion"));
-      withTypeMeta.put("kind", scalarField("kind"));
-      withTypeMeta.putAll(fields);
-      fields = withTypeMeta;
+    if (withTypeMeta.contains(schema.name())) {
+      var all = new LinkedHashMap<String, Field>();
+      all.put("apiVersion", scalarField("apiVersion"));
+      all.put("kind", scalarField("kind"));
+      all.putAll(fields);
+      fields = all;
     }
     schema.defineFields(fields);
   }
