@@ -34,7 +34,9 @@ public final class RootCaPublisher {
   private final ResourceType namespaces;
   private final ResourceType configMaps;
   private final String caPem;
-  private final RequestContext request = RequestContext.internal(NAME);
+  /** It runs inside kube-controller-manager, which therefore owns its fields, under its own service account. */
+  private final RequestContext request = new RequestContext(false, "kube-controller-manager",
+      RequestContext.FieldValidation.IGNORE, "system:serviceaccount:kube-system:" + NAME);
 
   /** @param caPem the cluster CA certificate (PEM) the apiserver's serving certificate chains to */
   public RootCaPublisher(ResourceOperations operations, String caPem) {
