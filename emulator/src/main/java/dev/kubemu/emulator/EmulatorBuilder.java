@@ -31,6 +31,7 @@ public final class EmulatorBuilder {
   private int port = 0;
   private ApiServerConfig.TlsMaterial tls;
   private String bearerToken;
+  private String clusterCaPem;
   private int watchWindow = VersionedStore.DEFAULT_WINDOW;
   private KubeletTimings kubeletTimings = KubeletTimings.instant();
   private boolean systemAddons = true;
@@ -112,6 +113,15 @@ public final class EmulatorBuilder {
     return this;
   }
 
+  /**
+   * The cluster CA certificate (PEM) that signed the serving certificate; published in every namespace as the
+   * {@code kube-root-ca.crt} ConfigMap, as kube-controller-manager does. Without it (plain HTTP) none is published.
+   */
+  public EmulatorBuilder clusterCa(String caCertificatePem) {
+    this.clusterCaPem = Objects.requireNonNull(caCertificatePem, "caCertificatePem");
+    return this;
+  }
+
   /** Require this bearer token on API requests; by default no authentication. */
   public EmulatorBuilder bearerToken(String token) {
     this.bearerToken = token;
@@ -132,7 +142,7 @@ public final class EmulatorBuilder {
     }
     var components = new ArrayList<AutoCloseable>();
     components.add(new KubernetesServiceRepair(operations, bootstrap, controlLoop));
-    components.add(new ControllerManager(operations, controlLoop));
+    components.add(new ControllerManager(operations, controlLoop, clusterCaPem));
     var kubelets = new KubeletSimulator(operations, controlLoop, kubeletTimings);
     components.add(kubelets);
     boolean ownsVertx = vertx == null;
