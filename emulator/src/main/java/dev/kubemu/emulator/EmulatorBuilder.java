@@ -6,6 +6,7 @@ import dev.kubemu.apiserver.http.PodLogSource;
 import dev.kubemu.apiserver.http.VersionInfo;
 import dev.kubemu.controllers.ControllerManager;
 import dev.kubemu.core.api.NamespaceLifecycle;
+import dev.kubemu.core.api.ServiceAccountAdmission;
 import dev.kubemu.core.control.ControlLoop;
 import dev.kubemu.core.api.ResourceOperations;
 import dev.kubemu.core.store.VersionedStore;
@@ -134,7 +135,7 @@ public final class EmulatorBuilder {
     Clock effectiveClock = clock != null ? clock : new SystemClock(controlLoop.scheduler());
     var store = new VersionedStore(watchWindow, 64L << 20);
     var operations = new ResourceOperations(BuiltinTypes.registry(), store, effectiveClock,
-        List.of(new NamespaceLifecycle()));
+        List.of(new NamespaceLifecycle(), new ServiceAccountAdmission()));
     var bootstrap = new ClusterBootstrap(operations);
     bootstrap.createAll(nodes, nodeShape);
     if (systemAddons) {

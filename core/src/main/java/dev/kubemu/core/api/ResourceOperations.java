@@ -656,7 +656,8 @@ public final class ResourceOperations {
     return type.namespaced() && namespace != null && !namespace.isEmpty() ? namespace : null;
   }
 
-  private String randomSuffix() {
+  /** Five characters of kube-apiserver's name-suffix alphabet (generateName, generated volume names). */
+  public String randomSuffix() {
     var sb = new StringBuilder(5);
     for (int i = 0; i < 5; i++) {
       sb.append(GENERATE_NAME_ALPHABET.charAt(random.nextInt(GENERATE_NAME_ALPHABET.length())));
