@@ -110,27 +110,15 @@ final class FieldSet {
 
   /** Members of this set not in {@code o}, node by node (a member of {@code o} does not remove children). */
   FieldSet difference(FieldSet o) {
-    if (o.isEmpty()) {
-      return this;
-    }
-    FieldSet out = new FieldSet();
-    for (PathElement m : members) {
-      if (!o.members.contains(m)) {
-        out.members.add(m);
-      }
-    }
-    children.forEach((pe, s) -> {
-      FieldSet other = o.children.get(pe);
-      FieldSet d = other == null ? s : s.difference(other);
-      if (!d.isEmpty()) {
-        out.children.put(pe, d);
-      }
-    });
-    return out;
+    return minus(o, false);
   }
 
   /** Like {@link #difference}, but a member of {@code o} also removes everything below it. */
   FieldSet recursiveDifference(FieldSet o) {
+    return minus(o, true);
+  }
+
+  private FieldSet minus(FieldSet o, boolean recursive) {
     if (o.isEmpty()) {
       return this;
     }
@@ -141,11 +129,11 @@ final class FieldSet {
       }
     }
     children.forEach((pe, s) -> {
-      if (o.members.contains(pe)) {
+      if (recursive && o.members.contains(pe)) {
         return;
       }
       FieldSet other = o.children.get(pe);
-      FieldSet d = other == null ? s : s.recursiveDifference(other);
+      FieldSet d = other == null ? s : s.minus(other, recursive);
       if (!d.isEmpty()) {
         out.children.put(pe, d);
       }
