@@ -31,7 +31,7 @@ public final class GoDiff {
   }
 
   private record Line(String name, String oldText, String newText, Schema nested, JsonNode oldNode, JsonNode newNode,
-      boolean changed) {}
+      boolean changed, boolean list) {}
 
   private static void struct(Schema schema, JsonNode oldValue, JsonNode newValue, int depth, StringBuilder out) {
     var lines = new ArrayList<Line>();
@@ -41,11 +41,16 @@ public final class GoDiff {
       JsonNode n = newValue == null ? null : newValue.get(e.getKey());
       boolean same = Checks.semanticallyEqual(o, n);
       Schema nested = null;
+      boolean list = false;
       if (!same && f.schema().type() == Schema.Type.OBJECT && present(o) && present(n)) {
         nested = f.schema();
+      } else if (!same && f.schema().type() == Schema.Type.ARRAY && f.schema().element().type() == Schema.Type.OBJECT
+          && present(o) && present(n) && o.size() == n.size()) {
+        nested = f.schema().element();
+        list = true;
       }
       lines.add(new Line(goName(e.getKey()), value(f.schema(), f.pointer(), o, false),
-          value(f.schema(), f.pointer(), n, !same), nested, o, n, !same));
+          value(f.schema(), f.pointer(), n, !same), nested, o, n, !same, list));
     }
     var show = new boolean[lines.size()];
     for (int i = 0; i < lines.size(); i++) {
@@ -75,7 +80,11 @@ public final class GoDiff {
         hidden = 0;
       }
       String label = pad(l.name() + ":", width);
-      if (l.nested() != null) {
+      if (l.nested() != null && l.list()) {
+        out.append("  ").append(indent).append(l.name()).append(": []").append(typeName(l.nested())).append("{\n");
+        elements(l.nested(), l.oldNode(), l.newNode(), depth + 1, out);
+        out.append("  ").append(indent).append("},\n");
+      } else if (l.nested() != null) {
         out.append("  ").append(indent).append(l.name()).append(": ").append(typeName(l.nested())).append("{\n");
         struct(l.nested(), l.oldNode(), l.newNode(), depth + 1, out);
         out.append("  ").append(indent).append("},\n");
@@ -89,6 +98,30 @@ public final class GoDiff {
     if (hidden > 0) {
       out.append("  ").append(indent).append("... // ").append(hidden).append(" identical field")
           .append(hidden == 1 ? "" : "s").append('\n');
+    }
+  }
+
+  /** Elements of two lists of equal length: changed ones field by field, runs of equal ones summarized. */
+  private static void elements(Schema element, JsonNode oldList, JsonNode newList, int depth, StringBuilder out) {
+    String indent = "\t".repeat(depth);
+    int same = 0;
+    for (int i = 0; i < oldList.size(); i++) {
+      if (Checks.semanticallyEqual(oldList.get(i), newList.get(i))) {
+        same++;
+        continue;
+      }
+      if (same > 0) {
+        out.append("  ").append(indent).append("... // ").append(same).append(" identical element")
+            .append(same == 1 ? "" : "s").append('\n');
+        same = 0;
+      }
+      out.append("  ").append(indent).append("{\n");
+      struct(element, oldList.get(i), newList.get(i), depth + 1, out);
+      out.append("  ").append(indent).append("},\n");
+    }
+    if (same > 0) {
+      out.append("  ").append(indent).append("... // ").append(same).append(" identical element")
+          .append(same == 1 ? "" : "s").append('\n');
     }
   }
 

@@ -12,7 +12,8 @@ import dev.kubemu.kinds.core.validation.PodValidation;
 import java.util.List;
 
 /**
- * Pods: status starts as Pending, defaults include the admission-added ones (service account, default tolerations),
+ * Pods: status starts as Pending, defaults include the admission-added ones (service account and its token volume,
+ * priority, default tolerations),
  * and deletion of a pod bound to a node is graceful: the kubelet finishes it.
  */
 public final class PodStrategy implements ResourceStrategy {
@@ -20,6 +21,10 @@ public final class PodStrategy implements ResourceStrategy {
 
   @Override
   public void prepareForCreate(ObjectNode pod, WriteContext ctx) {
+    if (pod.get("spec") instanceof ObjectNode spec) {
+      PodSpecDefaults.putIfAbsent(spec, "serviceAccountName", "default");
+    }
+    ServiceAccountTokenVolume.mount(pod, ctx.operations());
     ObjectNode status = pod.putObject("status");
     status.put("phase", "Pending");
     status.put("qosClass", QosClass.of(pod.path("spec")));
