@@ -1,7 +1,6 @@
 package dev.kubemu.kinds.apps;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubemu.core.errors.FieldError;
 import dev.kubemu.core.errors.GoValue;
@@ -10,7 +9,6 @@ import dev.kubemu.core.object.Meta;
 import dev.kubemu.core.validation.Checks;
 import dev.kubemu.core.validation.GoSyntax;
 import dev.kubemu.core.validation.Path;
-import dev.kubemu.kinds.core.validation.PersistentVolumeValidation;
 import dev.kubemu.kinds.core.validation.PodTemplateValidation;
 import java.util.ArrayList;
 import java.util.List;
@@ -326,42 +324,12 @@ public final class WorkloadValidation {
         errs.add(tp.child("metadata", "labels").invalid(templateLabels(template),
             "`selector` does not match template `labels`"));
       }
-      errs.addAll(PodTemplateValidation.validate(withClaimVolumes(template, spec.path("volumeClaimTemplates")), tp));
+      // kube-apiserver 1.33 checks only the template's labels and annotations here: its pod spec and the claim
+      // templates are first validated by 1.34, so until then mistakes there surface as FailedCreate events
+      errs.addAll(PodTemplateValidation.metadata(template, tp));
     }
     errs.addAll(alwaysRestarts(template, tp, "StatefulSet", false));
-    JsonNode claims = spec.path("volumeClaimTemplates");
-    for (int i = 0; i < claims.size(); i++) {
-      Path cp = SPEC.child("volumeClaimTemplates").index(i);
-      JsonNode claimMeta = claims.get(i).path("metadata");
-      errs.addAll(Checks.labels(claimMeta.get("labels"), cp.child("metadata", "labels")));
-      errs.addAll(Checks.annotations(claimMeta.get("annotations"), cp.child("metadata", "annotations")));
-      errs.addAll(PersistentVolumeValidation.claimSpec(claims.get(i).path("spec"), cp.child("spec")));
-    }
     return errs;
-  }
-
-  /**
-   * The template with a persistentVolumeClaim volume for each claim template, as the StatefulSet controller gives its
-   * pods, so container mounts of claim templates resolve.
-   */
-  private static JsonNode withClaimVolumes(JsonNode template, JsonNode claimTemplates) {
-    if (claimTemplates.isEmpty() || !(template.path("spec") instanceof ObjectNode)) {
-      return template;
-    }
-    ObjectNode copy = (ObjectNode) template.deepCopy();
-    ObjectNode spec = (ObjectNode) copy.get("spec");
-    ArrayNode volumes = spec.get("volumes") instanceof ArrayNode v ? v : spec.putArray("volumes");
-    var existing = new java.util.HashSet<String>();
-    volumes.forEach(v -> existing.add(v.path("name").asText("")));
-    for (JsonNode claim : claimTemplates) {
-      String name = claim.path("metadata").path("name").asText("");
-      if (!name.isEmpty() && !existing.contains(name)) {
-        ObjectNode volume = volumes.addObject();
-        volume.put("name", name);
-        volume.putObject("persistentVolumeClaim").put("claimName", name);
-      }
-    }
-    return copy;
   }
 
   public static List<FieldError> statefulSetUpdate(JsonNode sts, JsonNode old) {
