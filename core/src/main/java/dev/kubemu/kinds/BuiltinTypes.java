@@ -15,6 +15,7 @@ import dev.kubemu.kinds.batch.CronJobStrategy;
 import dev.kubemu.kinds.batch.JobStrategy;
 import dev.kubemu.kinds.events.EventsV1Converter;
 import dev.kubemu.kinds.core.DefaultingStrategy;
+import dev.kubemu.kinds.core.LimitRangeDefaults;
 import dev.kubemu.kinds.core.NamespaceStrategy;
 import dev.kubemu.kinds.core.PersistentVolumeClaimDefaults;
 import dev.kubemu.kinds.core.PodSpecDefaults;
@@ -26,6 +27,7 @@ import dev.kubemu.kinds.core.validation.ConfigDataValidation;
 import dev.kubemu.kinds.core.validation.PersistentVolumeValidation;
 import dev.kubemu.kinds.core.validation.ReplicationControllerValidation;
 import dev.kubemu.kinds.networking.IngressValidation;
+import dev.kubemu.kinds.networking.NetworkPolicyValidation;
 import dev.kubemu.kinds.policy.PodDisruptionBudgetValidation;
 import dev.kubemu.kinds.storage.StorageClassValidation;
 import dev.kubemu.kinds.printing.AppsPrinters;
@@ -88,7 +90,8 @@ public final class BuiltinTypes {
             .fieldSelector("type", text("/type"))
             .build(),
         type("", "LimitRange", "limitranges").version("v1").shortNames("limits")
-            .printerColumns(DefaultPrinters.columns()).build(),
+            .printerColumns(DefaultPrinters.columns())
+            .strategy(new DefaultingStrategy(LimitRangeDefaults::apply)).build(),
         type("", "Namespace", "namespaces").version("v1").clusterScoped().shortNames("ns")
             .verbs("create", "delete", "get", "list", "patch", "update", "watch")
             .statusSubresource()
@@ -247,7 +250,8 @@ public final class BuiltinTypes {
                 .validatedBy(IngressValidation::validate)).build(),
         type("networking.k8s.io", "NetworkPolicy", "networkpolicies").version("v1")
             .shortNames("netpol").printerColumns(OtherPrinters.networkPolicies())
-            .strategy(SpecStatusStrategy.generational()).build());
+            .strategy(new SpecStatusStrategy(true, status -> {}, NetworkPolicyValidation::defaults)
+                .validatedBy(NetworkPolicyValidation::validate)).build());
   }
 
   private static List<ResourceType> policy() {
