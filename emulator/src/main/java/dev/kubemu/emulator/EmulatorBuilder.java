@@ -6,6 +6,7 @@ import dev.kubemu.apiserver.http.PodLogSource;
 import dev.kubemu.apiserver.http.VersionInfo;
 import dev.kubemu.controllers.ControllerManager;
 import dev.kubemu.core.api.NamespaceLifecycle;
+import dev.kubemu.core.api.ServiceAccountAdmission;
 import dev.kubemu.core.control.ControlLoop;
 import dev.kubemu.core.api.ResourceOperations;
 import dev.kubemu.core.store.VersionedStore;
@@ -31,6 +32,7 @@ public final class EmulatorBuilder {
   private int port = 0;
   private ApiServerConfig.TlsMaterial tls;
   private String bearerToken;
+  private String clusterCaPem;
   private int watchWindow = VersionedStore.DEFAULT_WINDOW;
   private KubeletTimings kubeletTimings = KubeletTimings.instant();
   private boolean systemAddons = true;
@@ -112,6 +114,15 @@ public final class EmulatorBuilder {
     return this;
   }
 
+  /**
+   * The cluster CA certificate (PEM) that signed the serving certificate; published in every namespace as the
+   * {@code kube-root-ca.crt} ConfigMap, as kube-controller-manager does. Without it (plain HTTP) none is published.
+   */
+  public EmulatorBuilder clusterCa(String caCertificatePem) {
+    this.clusterCaPem = Objects.requireNonNull(caCertificatePem, "caCertificatePem");
+    return this;
+  }
+
   /** Require this bearer token on API requests; by default no authentication. */
   public EmulatorBuilder bearerToken(String token) {
     this.bearerToken = token;
@@ -124,7 +135,7 @@ public final class EmulatorBuilder {
     Clock effectiveClock = clock != null ? clock : new SystemClock(controlLoop.scheduler());
     var store = new VersionedStore(watchWindow, 64L << 20);
     var operations = new ResourceOperations(BuiltinTypes.registry(), store, effectiveClock,
-        List.of(new NamespaceLifecycle()));
+        List.of(new NamespaceLifecycle(), new ServiceAccountAdmission()));
     var bootstrap = new ClusterBootstrap(operations);
     bootstrap.createAll(nodes, nodeShape);
     if (systemAddons) {
@@ -132,7 +143,7 @@ public final class EmulatorBuilder {
     }
     var components = new ArrayList<AutoCloseable>();
     components.add(new KubernetesServiceRepair(operations, bootstrap, controlLoop));
-    components.add(new ControllerManager(operations, controlLoop));
+    components.add(new ControllerManager(operations, controlLoop, clusterCaPem));
     var kubelets = new KubeletSimulator(operations, controlLoop, kubeletTimings);
     components.add(kubelets);
     boolean ownsVertx = vertx == null;

@@ -5,7 +5,6 @@ import dev.kubemu.emulator.cli.CliOptions;
 import dev.kubemu.emulator.kubeconfig.ClusterAccess;
 import dev.kubemu.emulator.kubeconfig.KubeconfigWriter;
 import dev.kubemu.emulator.tls.ServingPki;
-import dev.kubemu.kubelet.KubeletTimings;
 import dev.kubemu.kubelet.NodeShape;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,13 +48,14 @@ public final class Main {
     var builder = Emulator.builder().address(options.address()).port(options.port()).nodes(options.nodes())
         .nodeShape(new NodeShape(options.nodeCpu(), options.nodeMemory(), options.maxPods(),
             NodeShape.standard().ephemeralStorage()))
-        .kubeletTimings(KubeletTimings.realistic());
+        .kubeletTimings(options.kubeletDelays());
     if (!options.insecureHttp()) {
       pki = ServingPki.generate(options.address(), Instant.now());
       byte[] secret = new byte[32];
       new SecureRandom().nextBytes(secret);
       token = HexFormat.of().formatHex(secret);
-      builder.tls(pki.servingCertificatePem(), pki.servingPrivateKeyPem()).bearerToken(token);
+      builder.tls(pki.servingCertificatePem(), pki.servingPrivateKeyPem()).clusterCa(pki.caCertificatePem())
+          .bearerToken(token);
     }
     try {
       emulator = builder.start();

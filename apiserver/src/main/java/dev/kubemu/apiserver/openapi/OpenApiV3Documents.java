@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -124,6 +125,9 @@ public final class OpenApiV3Documents {
       }
       components.addKind(type, gvk, kindSchema, listSchema);
     }
+    ObjectNode patch = schemas.putObject("io.k8s.apimachinery.pkg.apis.meta.v1.Patch");
+    Descriptions.builtin().of("io.k8s.apimachinery.pkg.apis.meta.v1.Patch").ifPresent(d -> patch.put("description", d));
+    patch.put("type", "object");
     return doc;
   }
 
@@ -147,11 +151,35 @@ public final class OpenApiV3Documents {
         p.put("uniqueItems", true);
       }
     }
+    requestBody(op, action, schema);
     ObjectNode ok = op.putObject("responses").putObject("200");
     ok.put("description", "OK");
     ok.putObject("content").putObject("application/json").putObject("schema").put("$ref",
         "#/components/schemas/" + schema);
     return op;
+  }
+
+  /** PATCH lists the patch types it takes, strategic merge included; kubectl builds SMPs from them only then. */
+  private static final List<String> PATCH_TYPES = List.of("application/apply-patch+yaml",
+      "application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json");
+  private static final List<String> BODY_TYPES = List.of("*/*");
+
+  private static void requestBody(ObjectNode op, String action, String schema) {
+    List<String> types = switch (action) {
+      case "patch" -> PATCH_TYPES;
+      case "post", "put" -> BODY_TYPES;
+      default -> List.of();
+    };
+    if (types.isEmpty()) {
+      return;
+    }
+    ObjectNode body = op.putObject("requestBody");
+    ObjectNode content = body.putObject("content");
+    String ref = action.equals("patch") ? "io.k8s.apimachinery.pkg.apis.meta.v1.Patch" : schema;
+    for (String type : types) {
+      content.putObject(type).putObject("schema").put("$ref", "#/components/schemas/" + ref);
+    }
+    body.put("required", true);
   }
 
   private static String operationSuffix(GroupVersionKind gvk, boolean namespaced) {

@@ -32,9 +32,26 @@ public record RequestContext(boolean dryRun, String fieldManager, FieldValidatio
     this(dryRun, fieldManager, fieldValidation, user, "", false, List.of(), Warnings.discarding());
   }
 
-  /** What in-process controllers use. */
+  /**
+   * What in-process components use. Their writes are owned, in managedFields, by the program that runs them on a
+   * real cluster: the controllers of kube-controller-manager (deployment-controller, generic-garbage-collector, ...)
+   * as {@code kube-controller-manager}, the scheduler as {@code kube-scheduler}, the others by their own name.
+   */
   public static RequestContext internal(String component) {
-    return new RequestContext(false, component, FieldValidation.IGNORE, "system:serviceaccount:kube-system:" + component);
+    return new RequestContext(false, managerOf(component), FieldValidation.IGNORE,
+        INTERNAL_USER_PREFIX + component);
+  }
+
+  private static final String INTERNAL_USER_PREFIX = "system:serviceaccount:kube-system:";
+
+  private static String managerOf(String component) {
+    if (component.endsWith("-controller") || component.equals("generic-garbage-collector")) {
+      return "kube-controller-manager";
+    }
+    if (component.equals("default-scheduler")) {
+      return "kube-scheduler";
+    }
+    return component;
   }
 
   public static RequestContext forUser() {
@@ -51,6 +68,11 @@ public record RequestContext(boolean dryRun, String fieldManager, FieldValidatio
     }
     String prefix = userAgent.split("/", 2)[0];
     return prefix.length() > 128 ? prefix.substring(0, 128) : prefix;
+  }
+
+  /** Whether the writer is one of the emulator's own components rather than a client. */
+  public boolean inProcess() {
+    return user.startsWith(INTERNAL_USER_PREFIX) && userAgent.isEmpty();
   }
 
   /** This request with the body's duplicate fields recorded. */
