@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kubemu.core.api.RequestContext;
 import dev.kubemu.core.api.ResourceOperations;
+import dev.kubemu.core.api.ServiceAccountAdmission;
 import dev.kubemu.core.api.WriteResult;
 import dev.kubemu.core.registry.ResourceRegistry;
 import dev.kubemu.core.registry.ResourceType;
@@ -68,7 +69,7 @@ class DefaultingGoldenTest {
   private static void check(Path input) throws IOException {
     ResourceRegistry registry = BuiltinTypes.registry();
     ResourceOperations operations = new ResourceOperations(registry, new VersionedStore(),
-        new VirtualClock(Instant.parse("2030-01-01T00:00:00Z")), List.of(), new Random(7));
+        new VirtualClock(Instant.parse("2030-01-01T00:00:00Z")), List.of(new ServiceAccountAdmission()), new Random(7));
     String readAs = null;
     JsonNode created = null;
     List<JsonNode> docs = YAML.readerFor(JsonNode.class).<JsonNode>readValues(Files.readString(input)).readAll();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kubemu.core.api.RequestContext;
 import dev.kubemu.core.api.ResourceOperations;
+import dev.kubemu.core.api.ServiceAccountAdmission;
 import dev.kubemu.core.api.Target;
 import dev.kubemu.core.errors.ApiException;
 import dev.kubemu.core.patch.JsonPatch;
@@ -62,7 +63,7 @@ class ValidationMessagesTest {
   private static void check(JsonNode bases, JsonNode c) {
     ResourceRegistry registry = BuiltinTypes.registry();
     ResourceOperations operations = new ResourceOperations(registry, new VersionedStore(),
-        new VirtualClock(Instant.parse("2030-01-01T00:00:00Z")), List.of(), new Random(3));
+        new VirtualClock(Instant.parse("2030-01-01T00:00:00Z")), List.of(new ServiceAccountAdmission()), new Random(3));
     for (JsonNode setup : c.path("setup")) {
       create(operations, registry, patched(bases.get(setup.path("base").asText()), setup.get("patch")));
     }

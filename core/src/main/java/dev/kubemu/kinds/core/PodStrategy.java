@@ -12,8 +12,8 @@ import dev.kubemu.kinds.core.validation.PodValidation;
 import java.util.List;
 
 /**
- * Pods: status starts as Pending, defaults include the admission-added ones (service account and its token volume,
- * priority, default tolerations),
+ * Pods: status starts as Pending, defaults include the admission-added ones (priority, default tolerations; the
+ * service account and its token volume come from {@link dev.kubemu.core.api.ServiceAccountAdmission}),
  * and deletion of a pod bound to a node is graceful: the kubelet finishes it.
  */
 public final class PodStrategy implements ResourceStrategy {
@@ -21,10 +21,6 @@ public final class PodStrategy implements ResourceStrategy {
 
   @Override
   public void prepareForCreate(ObjectNode pod, WriteContext ctx) {
-    if (pod.get("spec") instanceof ObjectNode spec) {
-      PodSpecDefaults.putIfAbsent(spec, "serviceAccountName", "default");
-    }
-    ServiceAccountTokenVolume.mount(pod, ctx.operations());
     ObjectNode status = pod.putObject("status");
     status.put("phase", "Pending");
     status.put("qosClass", QosClass.of(pod.path("spec")));
