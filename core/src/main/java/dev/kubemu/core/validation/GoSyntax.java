@@ -26,10 +26,15 @@ public final class GoSyntax {
     if (schema == null) {
       return GoValue.raw(value == null ? "nil" : value.toString());
     }
-    return GoValue.raw(struct(schema, value));
+    return GoValue.raw(struct(schema, value, new int[1]));
   }
 
-  private static String struct(Schema schema, JsonNode value) {
+  /** The n-th pointer of one value: addresses differ within a value, as heap addresses do. */
+  private static String address(int[] pointers) {
+    return "0x" + Long.toHexString(0xc000a1b2c0L + 0x30L * pointers[0]++);
+  }
+
+  private static String struct(Schema schema, JsonNode value, int[] pointers) {
     var sb = new StringBuilder(GoDiff.typeName(schema)).append('{');
     boolean first = true;
     for (Map.Entry<String, Field> e : schema.fields().entrySet()) {
@@ -38,31 +43,31 @@ public final class GoSyntax {
       }
       first = false;
       JsonNode v = value == null ? null : value.get(e.getKey());
-      sb.append(GoDiff.goName(e.getKey())).append(':').append(field(e.getValue(), v));
+      sb.append(GoDiff.goName(e.getKey())).append(':').append(field(e.getValue(), v, pointers));
     }
     return sb.append('}').toString();
   }
 
-  private static String field(Field f, JsonNode v) {
+  private static String field(Field f, JsonNode v, int[] pointers) {
     boolean present = v != null && !v.isNull() && !v.isMissingNode();
     Schema s = f.schema();
     if (f.pointer()) {
       String type = "*" + goType(s, f);
-      return present ? "(" + type + ")(0xc000a1b2c0)" : "(" + type + ")(nil)";
+      return present ? "(" + type + ")(" + address(pointers) + ")" : "(" + type + ")(nil)";
     }
-    return value(s, f, v, present);
+    return value(s, f, v, present, pointers);
   }
 
-  private static String value(Schema s, Field f, JsonNode v, boolean present) {
+  private static String value(Schema s, Field f, JsonNode v, boolean present, int[] pointers) {
     return switch (s.type()) {
-      case OBJECT -> struct(s, present ? v : null);
+      case OBJECT -> struct(s, present ? v : null, pointers);
       case ARRAY -> {
         String type = goType(s, f);
         if (!present) {
           yield type + "(nil)";
         }
         var items = new ArrayList<String>();
-        v.forEach(item -> items.add(value(s.element(), null, item, item != null && !item.isNull())));
+        v.forEach(item -> items.add(value(s.element(), null, item, item != null && !item.isNull(), pointers)));
         yield type + "{" + String.join(", ", items) + "}";
       }
       case MAP -> {
@@ -72,7 +77,7 @@ public final class GoSyntax {
         }
         var entries = new TreeMap<String, String>();
         v.fields().forEachRemaining(e -> entries.put(e.getKey(),
-            value(s.element(), null, e.getValue(), !e.getValue().isNull())));
+            value(s.element(), null, e.getValue(), !e.getValue().isNull(), pointers)));
         var parts = new ArrayList<String>();
         entries.forEach((k, val) -> parts.add(GoValue.quote(k) + ":" + val));
         yield type + "{" + String.join(", ", parts) + "}";
