@@ -90,9 +90,12 @@ class WorkloadsTest extends LiveClusterTest {
     ok(kubectl, "create", "namespace", ns);
     ok(kubectl, "apply", "-f", cluster.file("capacity.yaml", deployment("big", ns, "500Mi")).toString());
     ok(kubectl, "scale", "deployment", "big", "--replicas", "60", "-n", ns);
-    String pending = Poll.until(SETTLE, () -> ok(kubectl, "get", "pods", "-n", ns,
-        "--field-selector=status.phase=Pending", "-o", "name").stdout(), out -> !out.isBlank(), "pending pods");
-    String pod = pending.lines().findFirst().orElseThrow();
+    // a pod the scheduler gave up on: right after the scale, Pending pods also include ones it has yet to bind
+    String unschedulable = Poll.until(SETTLE, () -> ok(kubectl, "get", "pods", "-n", ns,
+        "--field-selector=status.phase=Pending", "-o", "jsonpath={range .items[?(@.status.conditions[0].reason=="
+            + "\"Unschedulable\")]}pod/{.metadata.name}{\"\\n\"}{end}").stdout(), out -> !out.isBlank(),
+        "unschedulable pods");
+    String pod = unschedulable.lines().findFirst().orElseThrow();
     String describe = Poll.until(SETTLE, () -> ok(kubectl, "describe", pod, "-n", ns).stdout(),
         out -> out.contains("FailedScheduling"), "a FailedScheduling event");
     assertThat(describe).containsPattern("PodScheduled\\s+False");
@@ -101,6 +104,9 @@ class WorkloadsTest extends LiveClusterTest {
             + "victims found for incoming pod.");
     String nodes = ok(kubectl, "describe", "nodes").stdout();
     assertThat(nodes).contains("Allocated resources:", "Non-terminated Pods:");
+    // once a 500Mi pod fits no node, no other will: the pods Pending now stay Pending
+    String pending = ok(kubectl, "get", "pods", "-n", ns, "--field-selector=status.phase=Pending", "-o", "name")
+        .stdout();
     int pendingBefore = pending.lines().toList().size();
 
     // the seed's experiment: a larger memory request rolls out a new ReplicaSet and leaves more pods Pending
@@ -111,7 +117,8 @@ class WorkloadsTest extends LiveClusterTest {
         "--field-selector=status.phase=Pending", "-o", "name").stdout(),
         out -> out.lines().count() > pendingBefore, "more pending pods than the " + pendingBefore + " before");
     assertThat(Tables.rows(ok(kubectl, "get", "rs", "-n", ns).stdout())).hasSize(3);
-    String newPod = morePending.lines().filter(p -> !pending.contains(p)).findFirst().orElseThrow();
+    String oldReplicaSetPods = pod.substring(0, pod.lastIndexOf('-') + 1);
+    String newPod = morePending.lines().filter(p -> !p.startsWith(oldReplicaSetPods)).findFirst().orElseThrow();
     assertThat(Poll.until(SETTLE, () -> ok(kubectl, "describe", newPod, "-n", ns).stdout(),
         out -> out.contains("FailedScheduling"), "a FailedScheduling event for " + newPod))
         .containsPattern("memory:\\s+600Mi").contains("Insufficient memory");

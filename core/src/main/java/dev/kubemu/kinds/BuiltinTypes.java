@@ -2,24 +2,34 @@ package dev.kubemu.kinds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kubemu.core.api.ResourceStrategy;
 import dev.kubemu.core.registry.GroupResource;
 import dev.kubemu.core.registry.GroupVersionKind;
 import dev.kubemu.core.registry.ResourceRegistry;
 import dev.kubemu.core.registry.ResourceType;
 import dev.kubemu.core.registry.Subresource;
-import dev.kubemu.kinds.apps.WorkloadDefaults;
 import dev.kubemu.kinds.apps.WorkloadStrategy;
 import dev.kubemu.kinds.autoscaling.HorizontalPodAutoscalerV1Converter;
+import dev.kubemu.kinds.autoscaling.HpaDefaults;
+import dev.kubemu.kinds.autoscaling.HpaValidation;
+import dev.kubemu.kinds.batch.CronJobStrategy;
 import dev.kubemu.kinds.batch.JobStrategy;
 import dev.kubemu.kinds.events.EventsV1Converter;
 import dev.kubemu.kinds.core.DefaultingStrategy;
+import dev.kubemu.kinds.core.LimitRangeDefaults;
 import dev.kubemu.kinds.core.NamespaceStrategy;
+import dev.kubemu.kinds.core.PersistentVolumeClaimDefaults;
 import dev.kubemu.kinds.core.PodSpecDefaults;
 import dev.kubemu.kinds.core.PodStrategy;
 import dev.kubemu.kinds.core.SecretStrategy;
 import dev.kubemu.kinds.core.ServiceStrategy;
 import dev.kubemu.kinds.core.SpecStatusStrategy;
+import dev.kubemu.kinds.core.validation.ConfigDataValidation;
+import dev.kubemu.kinds.core.validation.PersistentVolumeValidation;
+import dev.kubemu.kinds.core.validation.ReplicationControllerValidation;
+import dev.kubemu.kinds.networking.IngressValidation;
+import dev.kubemu.kinds.networking.NetworkPolicyValidation;
+import dev.kubemu.kinds.policy.PodDisruptionBudgetValidation;
+import dev.kubemu.kinds.storage.StorageClassValidation;
 import dev.kubemu.kinds.printing.AppsPrinters;
 import dev.kubemu.kinds.printing.CorePrinters;
 import dev.kubemu.kinds.printing.DefaultPrinters;
@@ -56,7 +66,9 @@ public final class BuiltinTypes {
         type("", "Binding", "bindings").version("v1").verbs("create")
             .printerColumns(DefaultPrinters.columns()).build(),
         type("", "ConfigMap", "configmaps").version("v1").shortNames("cm")
-            .printerColumns(CorePrinters.configMaps()).build(),
+            .printerColumns(CorePrinters.configMaps())
+            .strategy(new DefaultingStrategy(cm -> {}, ConfigDataValidation::configMap,
+                ConfigDataValidation::configMapUpdate)).build(),
         type("", "Endpoints", "endpoints").version("v1").shortNames("ep")
             .deprecated("v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice")
             .printerColumns(CorePrinters.endpoints()).build(),
@@ -78,7 +90,8 @@ public final class BuiltinTypes {
             .fieldSelector("type", text("/type"))
             .build(),
         type("", "LimitRange", "limitranges").version("v1").shortNames("limits")
-            .printerColumns(DefaultPrinters.columns()).build(),
+            .printerColumns(DefaultPrinters.columns())
+            .strategy(new DefaultingStrategy(LimitRangeDefaults::apply)).build(),
         type("", "Namespace", "namespaces").version("v1").clusterScoped().shortNames("ns")
             .verbs("create", "delete", "get", "list", "patch", "update", "watch")
             .statusSubresource()
@@ -96,10 +109,10 @@ public final class BuiltinTypes {
             .statusSubresource()
             .printerColumns(CorePrinters.persistentVolumeClaims())
             .strategy(new SpecStatusStrategy(false, status -> status.put("phase", "Pending"), pvc -> {
-              if (pvc.path("spec") instanceof ObjectNode spec && !spec.hasNonNull("volumeMode")) {
-                spec.put("volumeMode", "Filesystem");
+              if (pvc.path("spec") instanceof ObjectNode spec) {
+                PersistentVolumeClaimDefaults.spec(spec);
               }
-            })).build(),
+            }).validatedBy(PersistentVolumeValidation::claim, PersistentVolumeValidation::claimUpdate)).build(),
         type("", "PersistentVolume", "persistentvolumes").version("v1").clusterScoped()
             .shortNames("pv").statusSubresource()
             .printerColumns(CorePrinters.persistentVolumes())
@@ -111,8 +124,11 @@ public final class BuiltinTypes {
                 if (!spec.hasNonNull("volumeMode")) {
                   spec.put("volumeMode", "Filesystem");
                 }
+                if (spec.get("hostPath") instanceof ObjectNode hostPath && !hostPath.has("type")) {
+                  hostPath.put("type", "");
+                }
               }
-            })).build(),
+            }).validatedBy(PersistentVolumeValidation::volume, PersistentVolumeValidation::volumeUpdate)).build(),
         type("", "Pod", "pods").version("v1").shortNames("po").categories("all")
             .statusSubresource()
             .subresource(new Subresource("binding", new GroupVersionKind("", "v1", "Binding"), List.of("create")))
@@ -141,14 +157,25 @@ public final class BuiltinTypes {
             .printerColumns(CorePrinters.replicationControllers())
             .strategy(new SpecStatusStrategy(true, status -> status.put("replicas", 0), rc -> {
               if (rc.path("spec") instanceof ObjectNode spec) {
-                if (!spec.has("replicas")) {
+                if (!spec.hasNonNull("replicas")) {
                   spec.put("replicas", 1);
                 }
-                if (spec.path("template").path("spec") instanceof ObjectNode podSpec) {
-                  PodSpecDefaults.apply(podSpec);
+                if (spec.get("template") instanceof ObjectNode template) {
+                  PodSpecDefaults.template(template);
+                  // SetDefaults_ReplicationController: selector and labels from the template's labels
+                  JsonNode labels = template.path("metadata").get("labels");
+                  if (labels instanceof ObjectNode l && !l.isEmpty()) {
+                    if (spec.path("selector").isEmpty()) {
+                      spec.set("selector", l.deepCopy());
+                    }
+                    ObjectNode meta = dev.kubemu.core.object.Meta.metaForWrite(rc);
+                    if (meta.path("labels").isEmpty()) {
+                      meta.set("labels", l.deepCopy());
+                    }
+                  }
                 }
               }
-            })).build(),
+            }).validatedBy(ReplicationControllerValidation::validate)).build(),
         type("", "ResourceQuota", "resourcequotas").version("v1").shortNames("quota")
             .statusSubresource().printerColumns(OtherPrinters.resourceQuotas()).build(),
         type("", "Secret", "secrets").version("v1")
@@ -171,17 +198,17 @@ public final class BuiltinTypes {
             .printerColumns(AppsPrinters.controllerRevisions()).build(),
         type("apps", "DaemonSet", "daemonsets").version("v1").shortNames("ds").categories("all")
             .statusSubresource().printerColumns(AppsPrinters.daemonSets())
-            .strategy(new WorkloadStrategy(false, WorkloadDefaults::daemonSet)).build(),
+            .strategy(WorkloadStrategy.daemonSets()).build(),
         type("apps", "Deployment", "deployments").version("v1").shortNames("deploy")
             .categories("all").statusSubresource().scalable().printerColumns(AppsPrinters.deployments())
-            .strategy(new WorkloadStrategy(true, WorkloadDefaults::deployment)).build(),
+            .strategy(WorkloadStrategy.deployments()).build(),
         type("apps", "ReplicaSet", "replicasets").version("v1").shortNames("rs").categories("all")
             .statusSubresource().scalable().printerColumns(AppsPrinters.replicaSets())
             .fieldSelector("status.replicas", rs -> Long.toString(rs.path("status").path("replicas").asLong(0)))
-            .strategy(new WorkloadStrategy(true, WorkloadDefaults::replicaSet)).build(),
+            .strategy(WorkloadStrategy.replicaSets()).build(),
         type("apps", "StatefulSet", "statefulsets").version("v1").shortNames("sts")
             .categories("all").statusSubresource().scalable().printerColumns(AppsPrinters.statefulSets())
-            .strategy(new WorkloadStrategy(true, WorkloadDefaults::statefulSet)).build());
+            .strategy(WorkloadStrategy.statefulSets()).build());
   }
 
   private static List<ResourceType> events() {
@@ -198,32 +225,15 @@ public final class BuiltinTypes {
             .version("v2").version("v1", new HorizontalPodAutoscalerV1Converter()).storageVersion("v2")
             .shortNames("hpa").categories("all").statusSubresource()
             .printerColumns(OtherPrinters.horizontalPodAutoscalers())
-            .strategy(new SpecStatusStrategy(true, status -> {}, BuiltinTypes::hpaDefaults)).build());
+            .strategy(new SpecStatusStrategy(true, status -> {}, HpaDefaults::apply)
+                .validatedBy(HpaValidation::validate)).build());
   }
 
   private static List<ResourceType> batch() {
     return List.of(
         type("batch", "CronJob", "cronjobs").version("v1").shortNames("cj").categories("all")
             .statusSubresource().printerColumns(OtherPrinters.cronJobs())
-            .strategy(new SpecStatusStrategy(true, status -> {}, cronJob -> {
-              if (cronJob.path("spec") instanceof ObjectNode spec) {
-                if (!spec.hasNonNull("concurrencyPolicy")) {
-                  spec.put("concurrencyPolicy", "Allow");
-                }
-                if (!spec.has("suspend")) {
-                  spec.put("suspend", false);
-                }
-                if (!spec.has("successfulJobsHistoryLimit")) {
-                  spec.put("successfulJobsHistoryLimit", 3);
-                }
-                if (!spec.has("failedJobsHistoryLimit")) {
-                  spec.put("failedJobsHistoryLimit", 1);
-                }
-                if (spec.path("jobTemplate").path("spec") instanceof ObjectNode jobSpec) {
-                  JobStrategy.JobDefaults.apply(jobSpec);
-                }
-              }
-            })).build(),
+            .strategy(new CronJobStrategy()).build(),
         type("batch", "Job", "jobs").version("v1").categories("all").statusSubresource()
             .printerColumns(OtherPrinters.jobs())
             .fieldSelector("status.successful", job -> Long.toString(job.path("status").path("succeeded").asLong(0)))
@@ -236,10 +246,12 @@ public final class BuiltinTypes {
             .printerColumns(OtherPrinters.ingressClasses()).build(),
         type("networking.k8s.io", "Ingress", "ingresses").version("v1").shortNames("ing")
             .statusSubresource().printerColumns(OtherPrinters.ingresses())
-            .strategy(new SpecStatusStrategy(true, status -> status.putObject("loadBalancer"), ing -> {})).build(),
+            .strategy(new SpecStatusStrategy(true, status -> status.putObject("loadBalancer"), ing -> {})
+                .validatedBy(IngressValidation::validate)).build(),
         type("networking.k8s.io", "NetworkPolicy", "networkpolicies").version("v1")
             .shortNames("netpol").printerColumns(OtherPrinters.networkPolicies())
-            .strategy(SpecStatusStrategy.generational()).build());
+            .strategy(new SpecStatusStrategy(true, status -> {}, NetworkPolicyValidation::defaults)
+                .validatedBy(NetworkPolicyValidation::validate)).build());
   }
 
   private static List<ResourceType> policy() {
@@ -251,21 +263,21 @@ public final class BuiltinTypes {
               status.put("currentHealthy", 0);
               status.put("desiredHealthy", 0);
               status.put("expectedPods", 0);
-            }, pdb -> {})).build());
+            }, pdb -> {}).validatedBy(PodDisruptionBudgetValidation::validate)).build());
   }
 
   private static List<ResourceType> storage() {
     return List.of(
         type("storage.k8s.io", "StorageClass", "storageclasses").version("v1").clusterScoped()
             .shortNames("sc").printerColumns(OtherPrinters.storageClasses())
-            .strategy(defaults(sc -> {
+            .strategy(new DefaultingStrategy(sc -> {
               if (!sc.hasNonNull("reclaimPolicy")) {
                 sc.put("reclaimPolicy", "Delete");
               }
               if (!sc.hasNonNull("volumeBindingMode")) {
                 sc.put("volumeBindingMode", "Immediate");
               }
-            })).build());
+            }, StorageClassValidation::validate, StorageClassValidation::validateUpdate)).build());
   }
 
   private static List<ResourceType> coordination() {
@@ -285,30 +297,7 @@ public final class BuiltinTypes {
     return ResourceType.builder(group, kind, plural);
   }
 
-  /** autoscaling/v2 defaults: minReplicas 1 and, without metrics, 80% average CPU utilization. */
-  private static void hpaDefaults(ObjectNode hpa) {
-    if (!(hpa.get("spec") instanceof ObjectNode spec)) {
-      return;
-    }
-    if (!spec.has("minReplicas")) {
-      spec.put("minReplicas", 1);
-    }
-    if (!spec.path("metrics").isArray() || spec.path("metrics").isEmpty()) {
-      ObjectNode metric = spec.putArray("metrics").addObject();
-      metric.put("type", "Resource");
-      ObjectNode resource = metric.putObject("resource");
-      resource.put("name", "cpu");
-      ObjectNode target = resource.putObject("target");
-      target.put("type", "Utilization");
-      target.put("averageUtilization", 80);
-    }
-  }
-
   private static Function<JsonNode, String> text(String pointer) {
     return object -> object.at(pointer).asText("");
-  }
-
-  private static ResourceStrategy defaults(java.util.function.Consumer<ObjectNode> defaults) {
-    return new DefaultingStrategy(defaults);
   }
 }

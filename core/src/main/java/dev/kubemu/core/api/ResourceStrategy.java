@@ -60,6 +60,9 @@ public interface ResourceStrategy {
   /** Called after an object was removed from the store (not on dry runs); e.g. to release allocated ports. */
   default void afterDelete(JsonNode deleted, WriteContext ctx) {}
 
-  /** Name syntax rules. */
-  enum NameRule { DNS1123_SUBDOMAIN, DNS1123_LABEL, PATH_SEGMENT }
+  /**
+   * Name syntax rules: most kinds use DNS-1123 subdomains; Namespaces DNS-1123 labels; Services DNS-1035 labels (they
+   * become DNS names and environment variables); a few kinds only need a usable path segment.
+   */
+  enum NameRule { DNS1123_SUBDOMAIN, DNS1123_LABEL, DNS1035_LABEL, PATH_SEGMENT }
 }

@@ -4,7 +4,6 @@ import dev.kubemu.core.errors.ApiException.Cause;
 import dev.kubemu.core.errors.ApiException.StatusDetails;
 import dev.kubemu.core.registry.GroupResource;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Factories for the errors kube-apiserver returns, with its exact message formats. */
 public final class ApiErrors {
@@ -35,10 +34,12 @@ public final class ApiErrors {
   /** 422 Invalid with one cause per field error; {@code kind} is the Kind, e.g. {@code Deployment}. */
   public static ApiException invalid(String group, String kind, String name, List<FieldError> errors) {
     String qualified = group == null || group.isEmpty() ? kind : kind + "." + group;
-    String joined = errors.size() == 1 ? errors.get(0).message()
-        : "[" + errors.stream().map(FieldError::message).collect(Collectors.joining(", ")) + "]";
+    // the message lists each distinct error once (field.ErrorList.ToAggregate); the causes keep them all
+    List<String> distinct = errors.stream().map(FieldError::message).distinct().toList();
+    String joined = distinct.size() == 1 ? distinct.get(0) : "[" + String.join(", ", distinct) + "]";
     var causes = errors.stream().map(e -> new Cause(e.type().reason(), e.body(), e.field())).toList();
-    return new ApiException(422, "Invalid", qualified + " \"" + name + "\" is invalid: " + joined,
+    String message = qualified + " \"" + name + "\" is invalid" + (distinct.isEmpty() ? "" : ": " + joined);
+    return new ApiException(422, "Invalid", message,
         new StatusDetails(name, group, kind, causes, 0));
   }
 

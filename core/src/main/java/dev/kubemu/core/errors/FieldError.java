@@ -8,9 +8,15 @@ import java.util.stream.Collectors;
  * One validation failure on one field, rendered the way apimachinery's {@code field.Error} renders it, because
  * kubectl prints the cause message as it is ({@code * spec.replicas: Invalid value: -1: must be ...}).
  *
+ * <p>Values print as {@code field.Error.ErrorBody} prints them: strings quoted with Go's escapes, integers and
+ * booleans plainly, anything else in Go's {@code %#v} syntax of kube-apiserver's internal type, which callers give
+ * as a {@link GoValue}. JSON strings and numbers are accepted too; a JSON object or array has no Go type here and
+ * prints as JSON, so validators pass a {@link GoValue} for those.
+ *
  * @param type   the failure type; its {@link Type#reason()} becomes the Status cause reason
  * @param field  the field path, e.g. {@code spec.template.spec.containers[0].image}
- * @param value  the offending value (a String, Number, Boolean, JsonNode or null), shown for Invalid/NotSupported/Duplicate
+ * @param value  the offending value (a String, Number, Boolean, {@link GoValue}, JsonNode or null), shown for
+ *               Invalid, NotSupported, Duplicate, NotFound and TooMany
  * @param detail extra explanation; may be empty
  */
 public record FieldError(Type type, String field, Object value, String detail) {
@@ -25,6 +31,7 @@ public record FieldError(Type type, String field, Object value, String detail) {
     FORBIDDEN("FieldValueForbidden", "Forbidden"),
     TOO_LONG("FieldValueTooLong", "Too long"),
     TOO_MANY("FieldValueTooMany", "Too many"),
+    INTERNAL("InternalError", "Internal error"),
     TYPE_INVALID("FieldValueTypeInvalid", "Invalid value");
 
     private final String reason;
@@ -37,14 +44,6 @@ public record FieldError(Type type, String field, Object value, String detail) {
 
     public String reason() {
       return reason;
-    }
-  }
-
-  /** A value rendered as given, without quoting (e.g. Go's {@code []string{"a"}} form). */
-  public record RawValue(String text) {
-    @Override
-    public String toString() {
-      return text;
     }
   }
 
@@ -74,17 +73,32 @@ public record FieldError(Type type, String field, Object value, String detail) {
     return new FieldError(Type.TOO_LONG, field, value, "may not be more than " + max + " bytes");
   }
 
+  public static FieldError notFound(String field, Object value) {
+    return new FieldError(Type.NOT_FOUND, field, value, "");
+  }
+
+  /** {@code Too many: <actual>: must have at most <max> items}. */
+  public static FieldError tooMany(String field, int actual, int max) {
+    return new FieldError(Type.TOO_MANY, field, (long) actual, "must have at most " + max + " items");
+  }
+
   /** The body without the field path: {@code Invalid value: -1: must be greater than or equal to 0}. */
   public String body() {
     var sb = new StringBuilder(type.label);
     switch (type) {
-      case REQUIRED, FORBIDDEN, TOO_LONG, TOO_MANY -> {
+      case REQUIRED, FORBIDDEN, TOO_LONG, INTERNAL -> {
         if (!detail.isEmpty()) {
           sb.append(": ").append(detail);
         }
         return sb.toString();
       }
       default -> {
+        if (type == Type.TOO_MANY && value == null) {
+          if (!detail.isEmpty()) {
+            sb.append(": ").append(detail);
+          }
+          return sb.toString();
+        }
         sb.append(": ").append(renderValue(value));
         if (!detail.isEmpty()) {
           sb.append(": ").append(detail);
@@ -103,23 +117,43 @@ public record FieldError(Type type, String field, Object value, String detail) {
     detail = detail == null ? "" : detail;
   }
 
-  private static String renderValue(Object value) {
+  /** The value as {@code field.Error.ErrorBody} prints it. */
+  static String renderValue(Object value) {
     if (value == null) {
       return "null";
     }
+    if (value instanceof GoValue go) {
+      return go.toString();
+    }
     if (value instanceof JsonNode node) {
+      if (node.isNull() || node.isMissingNode()) {
+        return "null";
+      }
       if (node.isTextual()) {
-        return quote(node.asText());
+        return GoValue.quote(node.asText());
+      }
+      if (node.isIntegralNumber() || node.isBoolean()) {
+        return node.asText();
+      }
+      if (node.isNumber()) {
+        return goFloat(node.asDouble());
       }
       return node.toString();
     }
     if (value instanceof String s) {
-      return quote(s);
+      return GoValue.quote(s);
+    }
+    if (value instanceof Double d) {
+      return goFloat(d);
     }
     return String.valueOf(value);
   }
 
-  private static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  /** Go's {@code %v} of a float64: shortest representation, exponent form from 1e21. */
+  private static String goFloat(double d) {
+    if (d == Math.rint(d) && Math.abs(d) < 1e21) {
+      return Long.toString((long) d);
+    }
+    return Double.toString(d);
   }
 }

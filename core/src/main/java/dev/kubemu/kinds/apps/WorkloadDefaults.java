@@ -2,14 +2,17 @@ package dev.kubemu.kinds.apps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubemu.kinds.core.PersistentVolumeClaimDefaults;
 
-/** The apps/v1 spec defaults ({@code pkg/apis/apps/v1/defaults.go}). */
+/** The apps/v1 spec defaults ({@code pkg/apis/apps/v1/defaults.go}); pod templates are defaulted by the caller. */
 public final class WorkloadDefaults {
   private WorkloadDefaults() {}
 
+  /** SetDefaults_Deployment: one replica, RollingUpdate 25%/25%, 10 old ReplicaSets, a 600 s progress deadline. */
   public static void deployment(ObjectNode spec) {
+    putIfAbsent(spec, "replicas", 1);
     ObjectNode strategy = child(spec, "strategy");
-    if (!strategy.hasNonNull("type")) {
+    if (strategy.path("type").asText("").isEmpty()) {
       strategy.put("type", "RollingUpdate");
     }
     if (strategy.path("type").asText().equals("RollingUpdate")) {
@@ -21,50 +24,47 @@ public final class WorkloadDefaults {
     putIfAbsent(spec, "progressDeadlineSeconds", 600);
   }
 
+  /** SetDefaults_ReplicaSet: one replica. */
   public static void replicaSet(ObjectNode spec) {
-    // ReplicaSets default only replicas and the pod template
+    putIfAbsent(spec, "replicas", 1);
   }
 
+  /**
+   * SetDefaults_StatefulSet: OrderedReady, RollingUpdate with partition 0 (a rollingUpdate is only added when the type
+   * was not given), Retain/Retain claim retention, one replica, 10 revisions; claim templates default like claims.
+   */
   public static void statefulSet(ObjectNode spec) {
-    if (!spec.hasNonNull("podManagementPolicy")) {
+    if (spec.path("podManagementPolicy").asText("").isEmpty()) {
       spec.put("podManagementPolicy", "OrderedReady");
     }
     ObjectNode strategy = child(spec, "updateStrategy");
-    if (!strategy.hasNonNull("type")) {
+    if (strategy.path("type").asText("").isEmpty()) {
       strategy.put("type", "RollingUpdate");
+      child(strategy, "rollingUpdate");
     }
-    if (strategy.path("type").asText().equals("RollingUpdate")) {
-      putIfAbsent(child(strategy, "rollingUpdate"), "partition", 0);
+    if (strategy.path("type").asText().equals("RollingUpdate") && strategy.get("rollingUpdate") instanceof ObjectNode r) {
+      putIfAbsent(r, "partition", 0);
     }
-    putIfAbsent(spec, "revisionHistoryLimit", 10);
     ObjectNode retention = child(spec, "persistentVolumeClaimRetentionPolicy");
-    if (!retention.hasNonNull("whenDeleted")) {
+    if (retention.path("whenDeleted").asText("").isEmpty()) {
       retention.put("whenDeleted", "Retain");
     }
-    if (!retention.hasNonNull("whenScaled")) {
+    if (retention.path("whenScaled").asText("").isEmpty()) {
       retention.put("whenScaled", "Retain");
     }
+    putIfAbsent(spec, "replicas", 1);
+    putIfAbsent(spec, "revisionHistoryLimit", 10);
     for (JsonNode claim : spec.path("volumeClaimTemplates")) {
-      if (claim.path("spec") instanceof ObjectNode claimSpec && !claimSpec.hasNonNull("volumeMode")) {
-        claimSpec.put("volumeMode", "Filesystem");
-      }
       if (claim instanceof ObjectNode c) {
-        if (!c.has("apiVersion")) {
-          c.put("apiVersion", "v1");
-        }
-        if (!c.has("kind")) {
-          c.put("kind", "PersistentVolumeClaim");
-        }
-        if (!(c.get("status") instanceof ObjectNode status) || !status.has("phase")) {
-          child(c, "status").put("phase", "Pending");
-        }
+        PersistentVolumeClaimDefaults.claimTemplate(c);
       }
     }
   }
 
+  /** SetDefaults_DaemonSet: RollingUpdate with maxUnavailable 1 and maxSurge 0, 10 revisions. */
   public static void daemonSet(ObjectNode spec) {
     ObjectNode strategy = child(spec, "updateStrategy");
-    if (!strategy.hasNonNull("type")) {
+    if (strategy.path("type").asText("").isEmpty()) {
       strategy.put("type", "RollingUpdate");
     }
     if (strategy.path("type").asText().equals("RollingUpdate")) {

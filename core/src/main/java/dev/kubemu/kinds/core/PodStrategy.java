@@ -8,11 +8,12 @@ import dev.kubemu.core.api.Deletion;
 import dev.kubemu.core.api.ResourceStrategy;
 import dev.kubemu.core.api.WriteContext;
 import dev.kubemu.core.errors.FieldError;
-import java.util.ArrayList;
+import dev.kubemu.kinds.core.validation.PodValidation;
 import java.util.List;
 
 /**
- * Pods: status starts as Pending, defaults include the admission-added ones (service account, default tolerations),
+ * Pods: status starts as Pending, defaults include the admission-added ones (priority, default tolerations; the
+ * service account and its token volume come from {@link dev.kubemu.core.api.ServiceAccountAdmission}),
  * and deletion of a pod bound to a node is graceful: the kubelet finishes it.
  */
 public final class PodStrategy implements ResourceStrategy {
@@ -44,9 +45,7 @@ public final class PodStrategy implements ResourceStrategy {
       return;
     }
     PodSpecDefaults.apply(spec);
-    if (!spec.has("enableServiceLinks")) {
-      spec.put("enableServiceLinks", true);
-    }
+    PodSpecDefaults.podOnly(spec);
     PodSpecDefaults.putIfAbsent(spec, "serviceAccountName", "default");
     PodSpecDefaults.putIfAbsent(spec, "serviceAccount", spec.path("serviceAccountName").asText());
     if (!spec.has("priority")) {
@@ -96,14 +95,12 @@ public final class PodStrategy implements ResourceStrategy {
 
   @Override
   public List<FieldError> validate(JsonNode pod, WriteContext ctx) {
-    var errors = new ArrayList<FieldError>();
-    PodSpecValidation.validate(pod.path("spec"), "spec", errors);
-    return errors;
+    return PodValidation.validateCreate(pod);
   }
 
   @Override
   public List<FieldError> validateUpdate(JsonNode pod, JsonNode old, WriteContext ctx) {
-    return validate(pod, ctx);
+    return PodValidation.validateUpdate(pod, old);
   }
 
   /**

@@ -6,19 +6,18 @@ import dev.kubemu.core.api.ResourceStrategy;
 import dev.kubemu.core.api.WriteContext;
 import dev.kubemu.core.errors.FieldError;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.kubemu.kinds.core.validation.ConfigDataValidation;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Secrets: {@code stringData} is write-only and merged into {@code data} (base64) on every write, as kube-apiserver's
- * conversion does; {@code type} defaults to Opaque and cannot change; data values must be base64.
+ * conversion does; {@code type} defaults to Opaque and cannot change; keys are config keys ({@link ConfigDataValidation}).
  */
 public final class SecretStrategy implements ResourceStrategy {
   @Override
   public void applyDefaults(ObjectNode secret, WriteContext ctx) {
-    if (!secret.hasNonNull("type")) {
+    if (secret.path("type").asText("").isEmpty()) {
       secret.put("type", "Opaque");
     }
     if (secret.get("stringData") instanceof ObjectNode stringData) {
@@ -31,24 +30,11 @@ public final class SecretStrategy implements ResourceStrategy {
 
   @Override
   public List<FieldError> validate(JsonNode secret, WriteContext ctx) {
-    var errors = new ArrayList<FieldError>();
-    secret.path("data").fields().forEachRemaining(e -> {
-      try {
-        Base64.getDecoder().decode(e.getValue().asText());
-      } catch (IllegalArgumentException bad) {
-        errors.add(FieldError.invalid("data[" + e.getKey() + "]", e.getValue().asText(),
-            "a valid base64 string is required"));
-      }
-    });
-    return errors;
+    return ConfigDataValidation.secret(secret);
   }
 
   @Override
   public List<FieldError> validateUpdate(JsonNode secret, JsonNode old, WriteContext ctx) {
-    var errors = new ArrayList<>(validate(secret, ctx));
-    if (!Objects.equals(secret.path("type").asText(), old.path("type").asText())) {
-      errors.add(FieldError.invalid("type", secret.path("type").asText(), "field is immutable"));
-    }
-    return errors;
+    return ConfigDataValidation.secretUpdate(secret, old);
   }
 }

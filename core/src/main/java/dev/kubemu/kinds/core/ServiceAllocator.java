@@ -6,6 +6,7 @@ import dev.kubemu.core.api.ListOptions;
 import dev.kubemu.core.api.ResourceOperations;
 import dev.kubemu.core.errors.ApiErrors;
 import dev.kubemu.core.errors.FieldError;
+import dev.kubemu.core.errors.GoValue;
 import dev.kubemu.core.object.Meta;
 import dev.kubemu.core.registry.ResourceType;
 import java.util.HashSet;
@@ -31,6 +32,10 @@ final class ServiceAllocator {
   }
 
   void assignClusterIp(JsonNode svc, ObjectNode spec) {
+    if (alreadyAllocated(svc)) {
+      // cluster IPs are allocated once; a change on update is for validation to refuse
+      return;
+    }
     String requested = spec.path("clusterIP").asText("");
     if (requested.isEmpty() && spec.path("clusterIPs").isArray() && !spec.path("clusterIPs").isEmpty()) {
       requested = spec.path("clusterIPs").get(0).asText();
@@ -45,12 +50,12 @@ final class ServiceAllocator {
     if (!requested.isEmpty()) {
       long value = ipToLong(requested);
       if (value < FIRST_IP + 1 || value >= FIRST_IP + IP_COUNT - 1) {
-        throw invalid(svc, FieldError.invalid("spec.clusterIPs", new FieldError.RawValue("[]string{\"" + requested + "\"}"),
+        throw invalid(svc, FieldError.invalid("spec.clusterIPs", GoValue.stringSlice(spec.get("clusterIPs")),
             "failed to allocate IP " + requested + ": the provided IP (" + requested + ") is not in the valid range. "
                 + "The range of valid IPs is 10.96.0.0/12"));
       }
       if (used.contains(requested)) {
-        throw invalid(svc, FieldError.invalid("spec.clusterIPs", new FieldError.RawValue("[]string{\"" + requested + "\"}"),
+        throw invalid(svc, FieldError.invalid("spec.clusterIPs", GoValue.stringSlice(spec.get("clusterIPs")),
             "failed to allocate IP " + requested + ": provided IP is already allocated"));
       }
       ip = requested;
@@ -104,6 +109,13 @@ final class ServiceAllocator {
       }
       i++;
     }
+  }
+
+  /** Whether the stored Service of this name already holds cluster IPs (this write is an update). */
+  private boolean alreadyAllocated(JsonNode svc) {
+    ResourceType services = operations.registry().find("", "v1", "services").orElseThrow();
+    var stored = operations.store().get(services.storageResource(), Meta.namespace(svc), Meta.name(svc));
+    return stored != null && !operations.storageTree(stored).path("spec").path("clusterIPs").isEmpty();
   }
 
   private Set<String> usedClusterIps(JsonNode self) {

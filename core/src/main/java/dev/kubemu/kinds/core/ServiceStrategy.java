@@ -6,25 +6,33 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubemu.core.api.ResourceStrategy;
 import dev.kubemu.core.api.WriteContext;
 import dev.kubemu.core.errors.FieldError;
-import java.util.ArrayList;
+import dev.kubemu.kinds.core.validation.ServiceValidation;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 
 /**
- * Services: defaults (type, protocol, targetPort, session affinity, IP families, traffic policies), a cluster IP from
- * the service CIDR and node ports from 30000-32767 for NodePort/LoadBalancer types, immutable cluster IPs.
+ * Services: SetDefaults_Service (type, session affinity, protocols, target ports, traffic policies), a cluster IP
+ * from the service CIDR and node ports from 30000-32767 as the service REST storage allocates them, the storage's
+ * update fix-ups (allocated values a client left out are kept; clusterIP and clusterIPs stay in sync), and
+ * {@link ServiceValidation}. Names are DNS-1035 labels.
  */
 public final class ServiceStrategy implements ResourceStrategy {
-  private static final List<String> TYPES = List.of("ClusterIP", "NodePort", "LoadBalancer", "ExternalName");
-
   @Override
   public NameRule nameRule() {
-    return NameRule.DNS1123_LABEL;
+    return NameRule.DNS1035_LABEL;
   }
 
   @Override
   public void prepareForCreate(ObjectNode svc, WriteContext ctx) {
     svc.putObject("status").putObject("loadBalancer");
+    if (svc.get("spec") instanceof ObjectNode spec) {
+      // an old client that sets only clusterIP gets clusterIPs from it
+      if (!spec.path("clusterIP").asText("").isEmpty() && spec.path("clusterIPs").isEmpty()) {
+        spec.putArray("clusterIPs").add(spec.get("clusterIP").asText());
+      }
+    }
   }
 
   @Override
@@ -33,22 +41,86 @@ public final class ServiceStrategy implements ResourceStrategy {
       return;
     }
     JsonNode oldSpec = old.path("spec");
-    for (String field : List.of("clusterIP", "clusterIPs", "ipFamilies", "ipFamilyPolicy")) {
-      if (!spec.hasNonNull(field) && oldSpec.has(field)
-          && spec.path("type").asText("ClusterIP").equals(oldSpec.path("type").asText("ClusterIP"))) {
-        spec.set(field, oldSpec.get(field).deepCopy());
+    patchAllocatedValues(spec, oldSpec);
+    normalizeClusterIps(spec, oldSpec);
+  }
+
+  /** The storage's patchAllocatedValues: keep the cluster IPs and node ports a client did not send. */
+  private static void patchAllocatedValues(ObjectNode spec, JsonNode oldSpec) {
+    if (needsClusterIp(oldSpec) && needsClusterIp(spec)) {
+      if (spec.path("clusterIP").asText("").isEmpty() && oldSpec.has("clusterIP")) {
+        spec.set("clusterIP", oldSpec.get("clusterIP"));
+      }
+      if (spec.path("clusterIPs").isEmpty() && !oldSpec.path("clusterIPs").isEmpty()) {
+        spec.set("clusterIPs", oldSpec.get("clusterIPs").deepCopy());
       }
     }
-    // a port without nodePort keeps the one it had, matched by port number
-    for (JsonNode port : spec.path("ports")) {
-      if (port instanceof ObjectNode p && !p.has("nodePort")) {
-        for (JsonNode oldPort : oldSpec.path("ports")) {
-          if (oldPort.path("port").asInt() == p.path("port").asInt() && oldPort.has("nodePort")) {
-            p.set("nodePort", oldPort.get("nodePort"));
+    if (needsNodePort(oldSpec) && needsNodePort(spec)) {
+      Set<Integer> oldPorts = nodePorts(oldSpec);
+      Set<Integer> used = nodePorts(spec);
+      used.retainAll(oldPorts);
+      var byName = new HashMap<String, Integer>();
+      for (JsonNode p : oldSpec.path("ports")) {
+        byName.put(p.path("name").asText(""), p.path("nodePort").asInt(0));
+      }
+      for (JsonNode p : spec.path("ports")) {
+        if (p instanceof ObjectNode port && port.path("nodePort").asInt(0) == 0) {
+          int old = byName.getOrDefault(port.path("name").asText(""), 0);
+          if (old != 0 && !used.contains(old)) {
+            port.put("nodePort", old);
           }
         }
       }
     }
+    if (needsHealthCheckNodePort(oldSpec) && needsHealthCheckNodePort(spec)
+        && spec.path("healthCheckNodePort").asInt(0) == 0 && oldSpec.has("healthCheckNodePort")) {
+      spec.set("healthCheckNodePort", oldSpec.get("healthCheckNodePort"));
+    }
+  }
+
+  /** The storage's normalizeClusterIPs for updates. */
+  private static void normalizeClusterIps(ObjectNode spec, JsonNode oldSpec) {
+    String oldIp = oldSpec.path("clusterIP").asText("");
+    String newIp = spec.path("clusterIP").asText("");
+    if (!oldSpec.path("clusterIPs").isEmpty() && spec.path("clusterIPs").isEmpty() && oldIp.equals(newIp)) {
+      spec.set("clusterIPs", oldSpec.get("clusterIPs").deepCopy());
+    }
+    if (!oldIp.equals(newIp)) {
+      boolean sameIps = oldSpec.path("clusterIPs").equals(spec.path("clusterIPs"));
+      if (!oldIp.isEmpty() && newIp.isEmpty()) {
+        if (sameIps) {
+          spec.remove("clusterIPs");
+        }
+      } else if (sameIps) {
+        ArrayNode ips = spec.putArray("clusterIPs");
+        ips.add(newIp);
+      }
+    }
+  }
+
+  private static boolean needsClusterIp(JsonNode spec) {
+    return !spec.path("type").asText("ClusterIP").equals("ExternalName");
+  }
+
+  private static boolean needsNodePort(JsonNode spec) {
+    String type = spec.path("type").asText("");
+    return type.equals("NodePort") || (type.equals("LoadBalancer")
+        && spec.path("allocateLoadBalancerNodePorts").asBoolean(true));
+  }
+
+  private static boolean needsHealthCheckNodePort(JsonNode spec) {
+    return spec.path("type").asText("").equals("LoadBalancer")
+        && spec.path("externalTrafficPolicy").asText("").equals("Local");
+  }
+
+  private static Set<Integer> nodePorts(JsonNode spec) {
+    var out = new HashSet<Integer>();
+    for (JsonNode p : spec.path("ports")) {
+      if (p.path("nodePort").asInt(0) != 0) {
+        out.add(p.path("nodePort").asInt());
+      }
+    }
+    return out;
   }
 
   @Override
@@ -56,104 +128,31 @@ public final class ServiceStrategy implements ResourceStrategy {
     if (!(svc.get("spec") instanceof ObjectNode spec)) {
       return;
     }
-    if (!spec.hasNonNull("type")) {
-      spec.put("type", "ClusterIP");
-    }
+    ServiceDefaults.apply(spec);
     String type = spec.path("type").asText();
     if (type.equals("ExternalName")) {
       return;
     }
-    if (!spec.hasNonNull("sessionAffinity")) {
-      spec.put("sessionAffinity", "None");
-    }
-    for (JsonNode port : spec.path("ports")) {
-      if (port instanceof ObjectNode p) {
-        if (!p.hasNonNull("protocol")) {
-          p.put("protocol", "TCP");
-        }
-        if (!p.hasNonNull("targetPort") && p.has("port")) {
-          p.set("targetPort", p.get("port"));
-        }
-      }
-    }
     ServiceAllocator allocator = new ServiceAllocator(ctx.operations());
     allocator.assignClusterIp(svc, spec);
-    if (!spec.path("clusterIP").asText().equals("None")) {
-      if (!spec.has("ipFamilies")) {
-        spec.putArray("ipFamilies").add("IPv4");
-      }
-      if (!spec.hasNonNull("ipFamilyPolicy")) {
-        spec.put("ipFamilyPolicy", "SingleStack");
-      }
-    } else {
-      if (!spec.has("ipFamilies")) {
-        spec.putArray("ipFamilies").add("IPv4");
-      }
-      if (!spec.hasNonNull("ipFamilyPolicy")) {
-        spec.put("ipFamilyPolicy", "SingleStack");
-      }
+    if (spec.path("ipFamilies").isEmpty()) {
+      spec.putArray("ipFamilies").add("IPv4");
     }
-    if (!spec.hasNonNull("internalTrafficPolicy")) {
-      spec.put("internalTrafficPolicy", "Cluster");
+    if (!spec.hasNonNull("ipFamilyPolicy")) {
+      spec.put("ipFamilyPolicy", "SingleStack");
     }
-    if (type.equals("NodePort") || type.equals("LoadBalancer")) {
-      if (!spec.hasNonNull("externalTrafficPolicy")) {
-        spec.put("externalTrafficPolicy", "Cluster");
-      }
-      if (type.equals("LoadBalancer") && !spec.has("allocateLoadBalancerNodePorts")) {
-        spec.put("allocateLoadBalancerNodePorts", true);
-      }
+    if (needsNodePort(spec)) {
       allocator.assignNodePorts(svc, spec);
     }
   }
 
   @Override
   public List<FieldError> validate(JsonNode svc, WriteContext ctx) {
-    var errors = new ArrayList<FieldError>();
-    JsonNode spec = svc.path("spec");
-    String type = spec.path("type").asText("ClusterIP");
-    if (!TYPES.contains(type)) {
-      errors.add(FieldError.notSupported("spec.type", type, TYPES));
-    }
-    JsonNode ports = spec.path("ports");
-    if (!type.equals("ExternalName") && !spec.path("clusterIP").asText().equals("None")
-        && (!ports.isArray() || ports.isEmpty())) {
-      errors.add(FieldError.required("spec.ports", ""));
-    }
-    var seen = new ArrayList<String>();
-    for (int i = 0; i < ports.size(); i++) {
-      JsonNode p = ports.get(i);
-      JsonNode port = p.path("port");
-      if (!port.canConvertToInt() || port.asInt() < 1 || port.asInt() > 65535) {
-        errors.add(FieldError.invalid("spec.ports[" + i + "].port", port.isMissingNode() ? 0 : port.asLong(),
-            "must be between 1 and 65535, inclusive"));
-      }
-      if (ports.size() > 1 && p.path("name").asText("").isEmpty()) {
-        errors.add(FieldError.required("spec.ports[" + i + "].name", ""));
-      }
-      String key = port.asText() + "/" + p.path("protocol").asText("TCP");
-      if (seen.contains(key)) {
-        errors.add(FieldError.duplicate("spec.ports[" + i + "]", key));
-      }
-      seen.add(key);
-    }
-    return errors;
+    return ServiceValidation.validate(svc);
   }
 
   @Override
   public List<FieldError> validateUpdate(JsonNode svc, JsonNode old, WriteContext ctx) {
-    var errors = new ArrayList<>(validate(svc, ctx));
-    String oldIp = old.path("spec").path("clusterIP").asText("");
-    String newIp = svc.path("spec").path("clusterIP").asText("");
-    boolean typeChangesToOrFromExternalName = !Objects.equals(old.path("spec").path("type").asText(),
-        svc.path("spec").path("type").asText()) && (old.path("spec").path("type").asText().equals("ExternalName")
-        || svc.path("spec").path("type").asText().equals("ExternalName"));
-    if (!oldIp.isEmpty() && !newIp.equals(oldIp) && !typeChangesToOrFromExternalName) {
-      ArrayNode ips = svc.path("spec").path("clusterIPs").isArray() ? (ArrayNode) svc.path("spec").path("clusterIPs")
-          : null;
-      errors.add(FieldError.invalid("spec.clusterIPs[0]", ips != null && !ips.isEmpty() ? ips.get(0).asText() : newIp,
-          "may not change once set"));
-    }
-    return errors;
+    return ServiceValidation.validateUpdate(svc, old);
   }
 }
