@@ -641,8 +641,9 @@ public final class ResourceOperations {
 
   private void validate(ResourceType type, ObjectNode object, List<FieldError> kindErrors) {
     var errors = new ArrayList<FieldError>();
-    errors.addAll(kindErrors);
+    // kube-apiserver validates ObjectMeta first, so its errors lead the list
     errors.addAll(ObjectMetaValidation.validate(object, type.strategy().nameRule()));
+    errors.addAll(kindErrors);
     if (!errors.isEmpty()) {
       throw ApiErrors.invalid(type.group(), type.kind(), Meta.name(object), errors);
     }

@@ -33,24 +33,41 @@ public final class ServiceAccountAdmission implements AdmissionPlugin {
     if (!automounts(spec, serviceAccount(ctx, pod.path("metadata").path("namespace").asText(""), account))) {
       return;
     }
-    if (alreadyMounted(spec)) {
-      return;
+    ArrayNode volumes = spec.get("volumes") instanceof ArrayNode v ? v : null;
+    String volume = existingTokenVolume(volumes);
+    boolean haveVolume = volume != null;
+    if (!haveVolume) {
+      volume = "kube-api-access-" + ctx.operations().randomSuffix();
     }
-    String volume = "kube-api-access-" + ctx.operations().randomSuffix();
-    ArrayNode volumes = spec.get("volumes") instanceof ArrayNode v ? v : spec.putArray("volumes");
-    volumes.add(projectedVolume(volume));
+    boolean needed = false;
     for (String list : new String[] {"initContainers", "containers"}) {
       for (JsonNode c : spec.path(list)) {
-        if (c instanceof ObjectNode container) {
+        if (c instanceof ObjectNode container && !mountsToken(container)) {
           ArrayNode mounts = container.get("volumeMounts") instanceof ArrayNode m ? m
               : container.putArray("volumeMounts");
           ObjectNode mount = mounts.addObject();
           mount.put("name", volume);
           mount.put("readOnly", true);
           mount.put("mountPath", MOUNT_PATH);
+          needed = true;
         }
       }
     }
+    if (needed && !haveVolume) {
+      (volumes != null ? volumes : spec.putArray("volumes")).add(projectedVolume(volume));
+    }
+  }
+
+  /** A {@code kube-api-access-} volume the pod already has, which its containers then mount. */
+  private static String existingTokenVolume(ArrayNode volumes) {
+    if (volumes != null) {
+      for (JsonNode v : volumes) {
+        if (v.path("name").asText().startsWith("kube-api-access-")) {
+          return v.path("name").asText();
+        }
+      }
+    }
+    return null;
   }
 
   private static Optional<JsonNode> serviceAccount(WriteContext ctx, String namespace, String name) {
@@ -75,14 +92,11 @@ public final class ServiceAccountAdmission implements AdmissionPlugin {
         .filter(JsonNode::isBoolean).map(JsonNode::asBoolean).orElse(true);
   }
 
-  private static boolean alreadyMounted(ObjectNode spec) {
-    for (String list : new String[] {"initContainers", "containers"}) {
-      for (JsonNode c : spec.path(list)) {
-        for (JsonNode m : c.path("volumeMounts")) {
-          if (m.path("mountPath").asText().equals(MOUNT_PATH)) {
-            return true;
-          }
-        }
+  /** A container that mounts something at the token path keeps its own mount. */
+  private static boolean mountsToken(JsonNode container) {
+    for (JsonNode m : container.path("volumeMounts")) {
+      if (m.path("mountPath").asText().equals(MOUNT_PATH)) {
+        return true;
       }
     }
     return false;
