@@ -38,13 +38,28 @@ final class PathElement implements Comparable<PathElement> {
 
   /** An associative-list item by its key fields (sorted by name, as SMD sorts them). */
   static PathElement key(List<Map.Entry<String, JsonNode>> fields) {
-    var sorted = new ArrayList<>(fields);
+    var sorted = new ArrayList<Map.Entry<String, JsonNode>>(fields.size());
+    fields.forEach(e -> sorted.add(Map.entry(e.getKey(), goNumber(e.getValue()))));
     sorted.sort(Map.Entry.comparingByKey());
     return new PathElement(Kind.KEY, null, List.copyOf(sorted), null, 0);
   }
 
   static PathElement value(JsonNode value) {
-    return new PathElement(Kind.VALUE, null, null, value, 0);
+    return new PathElement(Kind.VALUE, null, null, goNumber(value), 0);
+  }
+
+  /**
+   * A whole floating-point number as the integer Go prints it ({@code 443.0} from YAML is written {@code 443} in
+   * {@code fieldsV1}, where Jackson would write {@code 443.0}); other values as they are.
+   */
+  private static JsonNode goNumber(JsonNode v) {
+    if (v != null && v.isFloatingPointNumber()) {
+      double d = v.doubleValue();
+      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        return com.fasterxml.jackson.databind.node.LongNode.valueOf((long) d);
+      }
+    }
+    return v;
   }
 
   static PathElement index(int index) {
