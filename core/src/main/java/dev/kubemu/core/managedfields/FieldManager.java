@@ -295,7 +295,8 @@ public final class FieldManager {
         return null;
       }
       FieldSet set = TypedOps.toFieldSet(type, lastApplied);
-      TypedOps.Comparison c = TypedOps.compare(type, lastApplied, withoutManagedFields(live));
+      TypedOps.Comparison c = TypedOps.compare(type, lastApplied, TypedOps.Shape.UNSTRUCTURED,
+          withoutManagedFields(live), TypedOps.Shape.GO_STRUCT);
       return set.difference(c.modified()).difference(c.added()).difference(c.removed());
     } catch (java.io.IOException | RuntimeException e) {
       return null;
