@@ -121,21 +121,18 @@ public final class FieldManager {
   /** The managedFieldsUpdater, capManagers and stripMeta layers around the structured update. */
   private void update(ObjectNode live, ObjectNode updated, ManagedFields managed, String manager, String apiVersion,
       String now) {
-    String id = ManagedFields.identifier(manager, ManagedFields.UPDATE, apiVersion, subresource);
+    String id = ManagedFields.identifier(managerName(manager), ManagedFields.UPDATE, apiVersion, subresource);
     String self = "current-operation";
     Updater.Typed liveTyped = typed(live, apiVersion);
     Updater.Typed newTyped = typed(updated, apiVersion);
     updater().update(liveTyped, newTyped, apiVersion, managed.fields, self);
     VersionedSet current = managed.fields.remove(self);
-    if (current != null) {
-      FieldSet set = current.set().difference(STRIPPED);
+    FieldSet changed = current == null ? new FieldSet() : current.set().difference(STRIPPED);
+    // a write that only changed metadata nobody owns leaves its manager's entry (and time) as they were
+    if (!changed.isEmpty()) {
       VersionedSet previous = managed.fields.get(id);
-      if (previous != null) {
-        set = set.union(previous.set());
-      }
-      if (!set.isEmpty()) {
-        managed.fields.put(id, new VersionedSet(set, current.apiVersion(), current.applied()));
-      }
+      FieldSet set = previous == null ? changed : changed.union(previous.set());
+      managed.fields.put(id, new VersionedSet(set, current.apiVersion(), current.applied()));
       managed.times.put(id, now);
     }
     capUpdateManagers(managed);
@@ -173,7 +170,12 @@ public final class FieldManager {
       }
       managed.fields.put(bucket, new VersionedSet(vs.set().union(managed.fields.get(bucket).set()), version, false));
       managed.fields.remove(id);
-      managed.times.put(bucket, managed.times.get(id));
+      String time = managed.times.get(id);
+      if (time == null) {
+        managed.times.remove(bucket);
+      } else {
+        managed.times.put(bucket, time);
+      }
       length--;
     }
   }
@@ -217,8 +219,9 @@ public final class FieldManager {
           ((ObjectNode) lastApplied.get("metadata")).remove("annotations");
         }
       }
+      // as kube-apiserver encodes the unstructured configuration: Go's JSON of a map (keys sorted), one line
       ((ObjectNode) result.get("metadata")).withObject("annotations").put(LAST_APPLIED,
-          Json.string(lastApplied) + "\n");
+          dev.kubemu.core.object.GoJsonText.marshal(lastApplied, true) + "\n");
     }
     return result;
   }
@@ -263,7 +266,7 @@ public final class FieldManager {
       Meta.removeManagedFields(liveObject);
       update(emptyLike(live), liveObject, managed, "before-first-apply", apiVersion, now);
     }
-    String id = ManagedFields.identifier(manager, ManagedFields.APPLY, apiVersion, subresource);
+    String id = ManagedFields.identifier(managerName(manager), ManagedFields.APPLY, apiVersion, subresource);
     Updater.Typed liveTyped = typed(withoutManagedFields(liveObject), apiVersion);
     Updater.Typed configTyped = new Updater.Typed(apiVersion, liveTyped.type(), config);
     JsonNode merged = updater().apply(liveTyped, configTyped, apiVersion, managed.fields, id, force);
@@ -278,6 +281,11 @@ public final class FieldManager {
     managed.dropStaleTimes();
     Meta.setManagedFields(result, managed);
     return result;
+  }
+
+  /** A request that names no manager (no fieldManager, no User-Agent) writes as {@code unknown}. */
+  private static String managerName(String manager) {
+    return manager == null || manager.isEmpty() ? "unknown" : manager;
   }
 
   private FieldSet allowedFromLastApplied(ObjectNode live, String apiVersion) {

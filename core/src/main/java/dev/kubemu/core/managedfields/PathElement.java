@@ -151,10 +151,16 @@ final class PathElement implements Comparable<PathElement> {
     };
   }
 
-  /** Parses a {@code fieldsV1} key; throws {@link IllegalArgumentException} for malformed ones. */
+  /**
+   * Parses a {@code fieldsV1} key; null for a well-formed key of a kind this version does not know ({@code x:...});
+   * throws {@link IllegalArgumentException} for malformed ones.
+   */
   static PathElement parse(String s) {
     if (s.length() < 2 || s.charAt(1) != ':') {
       throw new IllegalArgumentException("malformed path element: " + s);
+    }
+    if ("fvki".indexOf(s.charAt(0)) < 0) {
+      return null;
     }
     String rest = s.substring(2);
     try {
@@ -171,7 +177,7 @@ final class PathElement implements Comparable<PathElement> {
           yield key(fields);
         }
         case 'i' -> index(Integer.parseInt(rest));
-        default -> throw new IllegalArgumentException("unknown path element type: " + s);
+        default -> throw new IllegalStateException("unreachable: " + s);
       };
     } catch (JsonProcessingException | NumberFormatException e) {
       throw new IllegalArgumentException("malformed path element: " + s, e);
