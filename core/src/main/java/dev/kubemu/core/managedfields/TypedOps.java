@@ -70,6 +70,74 @@ final class TypedOps {
     return PathElement.value(item);
   }
 
+  // ------------------------------------------------------------------------------------------- validation
+
+  /**
+   * The problems structured-merge-diff (as Kubernetes 1.33 vendors it) finds in the lists of an applied
+   * configuration, as it words them ({@code .spec.ports: element 0: associative list with keys has an element that
+   * omits key field "port" (and doesn't have default value)}); empty when every item can be addressed once.
+   */
+  static List<String> listProblems(SmdType type, JsonNode config) {
+    var problems = new ArrayList<String>();
+    listProblems(type, config, "", problems);
+    return problems;
+  }
+
+  private static void listProblems(SmdType type, JsonNode value, String path, List<String> problems) {
+    if (value == null || value.isNull()) {
+      return;
+    }
+    switch (type.kind(value)) {
+      case LIST -> {
+        if (!value.isArray() || !type.associativeList()) {
+          return;
+        }
+        var seen = new HashSet<PathElement>();
+        SmdType itemType = type.itemType();
+        int i = 0;
+        for (JsonNode item : value) {
+          String problem = missingKey(type, item);
+          if (problem != null) {
+            problems.add(path + ": element " + i + ": " + problem);
+          } else {
+            try {
+              PathElement pe = itemElement(type, item);
+              if (!seen.add(pe)) {
+                problems.add(path + ": duplicate entries for key " + pe);
+              }
+              listProblems(itemType, item, path + pe, problems);
+            } catch (InvalidItem e) {
+              problems.add(path + ": element " + i + ": " + e.getMessage());
+            }
+          }
+          i++;
+        }
+      }
+      case MAP -> {
+        if (!value.isObject() || type.atomicMap()) {
+          return;
+        }
+        value.fields().forEachRemaining(e ->
+            listProblems(type.memberType(e.getKey()), e.getValue(), path + "." + e.getKey(), problems));
+      }
+      default -> { }
+    }
+  }
+
+  /** Kubernetes 1.33 wants every key field of an item, or its default. */
+  private static String missingKey(SmdType list, JsonNode item) {
+    if (item == null || !item.isObject()) {
+      return null;
+    }
+    for (String key : list.listKeys()) {
+      if (!item.has(key) && list.keyDefault(key) == null) {
+        return "associative list with keys has an element that omits key field " + JsonValues.goQuote(key)
+            + " (and doesn't have default value)";
+      }
+    }
+    return null;
+  }
+
   // ------------------------------------------------------------------------------------------- field sets
 
   /** Every field {@code value} sets, as SMD's {@code ToFieldSet} lists them. */

@@ -294,6 +294,44 @@ class FieldManagerLayersTest {
             "Incorrect version specified in apply patch. Specified patch version: apps/v1beta1, expected: apps/v1"));
   }
 
+  @Test
+  void listItemsOfAnAppliedConfigurationMustBeAddressableOnce() {
+    String base = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: ns}
+        spec:
+          template:
+            spec:
+              containers:
+        """;
+    assertThatThrownBy(() -> main.apply(null, Smd.object(base + "      - {image: x}\n"), "one", false, "apps/v1",
+        time(1))).isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.code()).isEqualTo(400);
+          assertThat(e.getMessage()).isEqualTo("failed to create typed patch object (ns/web; apps/v1, Kind=Deployment): "
+              + ".spec.template.spec.containers: element 0: associative list with keys has an element that omits key "
+              + "field \"name\" (and doesn't have default value)");
+        });
+    assertThatThrownBy(() -> main.apply(null, Smd.object(base + "      - {name: a}\n      - {name: a}\n"), "one", false,
+        "apps/v1", time(1))).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage()).endsWith(
+            ": .spec.template.spec.containers: duplicate entries for key [name=\"a\"]"));
+    assertThatThrownBy(() -> main.apply(null, Smd.object(base
+        + "      - {name: a, ports: [{protocol: UDP}, {containerPort: 1}, {containerPort: 1, protocol: TCP}]}\n"),
+        "one", false, "apps/v1", time(1))).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
+            .endsWith("): errors:\n"
+                + "  .spec.template.spec.containers[name=\"a\"].ports: element 0: associative list with keys has an "
+                + "element that omits key field \"containerPort\" (and doesn't have default value)\n"
+                + "  .spec.template.spec.containers[name=\"a\"].ports: duplicate entries for key "
+                + "[containerPort=1,protocol=\"TCP\"]"));
+    assertThatThrownBy(() -> main.apply(null, Smd.object("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, finalizers: [a, null]}
+        """), "one", false, "apps/v1", time(1))).isInstanceOfSatisfying(ApiException.class, e -> assertThat(
+            e.getMessage()).endsWith(": .metadata.finalizers: element 1: associative list without keys has an element "
+                + "that's an explicit null"));
+  }
+
   // ------------------------------------------------------------------------------------- kubectl and last-applied
 
   private static ObjectNode clientSideApplied(String lastApplied, String spec) {
