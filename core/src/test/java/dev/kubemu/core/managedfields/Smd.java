@@ -104,7 +104,7 @@ final class Smd {
     assertThat(live).isEqualTo(yaml(expected));
   }
 
-  /** The live object's lists in the order of {@code expected} (keys compared as YAML reads them). */
+  /** That {@code manager} owns exactly the fields of {@code fieldsV1} (written as YAML). */
   void assertOwns(String manager, String fieldsV1) {
     assertThat(managers).containsKey(manager);
     assertThat(managers.get(manager).set().toFieldsV1()).as("fields of %s", manager).isEqualTo(yaml(fieldsV1));
