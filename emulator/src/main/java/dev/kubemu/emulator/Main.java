@@ -1,5 +1,6 @@
 package dev.kubemu.emulator;
 
+import dev.kubemu.apiserver.http.ApiServerConfig;
 import dev.kubemu.emulator.cli.CliException;
 import dev.kubemu.emulator.cli.CliOptions;
 import dev.kubemu.emulator.kubeconfig.ClusterAccess;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -45,17 +48,24 @@ public final class Main {
     }
     Emulator emulator;
     String token = null;
-    ServingPki pki = null;
+    CompletableFuture<ServingPki> pki = null;
     var builder = Emulator.builder().address(options.address()).port(options.port()).nodes(options.nodes())
         .nodeShape(new NodeShape(options.nodeCpu(), options.nodeMemory(), options.maxPods(),
             NodeShape.standard().ephemeralStorage()))
         .kubeletTimings(KubeletTimings.realistic());
     if (!options.insecureHttp()) {
-      pki = ServingPki.generate(options.address(), Instant.now());
+      fastInMemoryKeyStores();
+      // the key pair and certificates are made on their own thread while the emulator builds the cluster
+      CompletableFuture<ServingPki> material = CompletableFuture.supplyAsync(
+          () -> ServingPki.generate(options.address(), Instant.now()), Main::startThread);
+      pki = material;
       byte[] secret = new byte[32];
       new SecureRandom().nextBytes(secret);
       token = HexFormat.of().formatHex(secret);
-      builder.tls(pki.servingCertificatePem(), pki.servingPrivateKeyPem()).bearerToken(token);
+      builder.tls(() -> {
+        ServingPki generated = material.join();
+        return new ApiServerConfig.TlsMaterial(generated.servingCertificatePem(), generated.servingPrivateKeyPem());
+      }).bearerToken(token);
     }
     try {
       emulator = builder.start();
@@ -67,7 +77,7 @@ public final class Main {
     }
     Path kubeconfig;
     try {
-      var access = new ClusterAccess(emulator.url(), pki == null ? null : pki.caCertificatePem(), token);
+      var access = new ClusterAccess(emulator.url(), pki == null ? null : pki.join().caCertificatePem(), token);
       if (options.kubeconfig() != null) {
         kubeconfig = options.kubeconfig().toAbsolutePath();
         KubeconfigWriter.writeStandalone(kubeconfig, access);
@@ -94,5 +104,26 @@ public final class Main {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /**
+   * Vert.x turns the PEM key into an in-memory PKCS#12 key store under a fixed password, and the JDK stretches that
+   * password with 10,000 PBKDF2 rounds each time the key is stored and read back: about 80 ms of pure CPU at every
+   * start, protecting nothing, since the store never leaves memory. The JDK's documented overrides bring it down to
+   * one round, unless the user has set them.
+   */
+  private static void fastInMemoryKeyStores() {
+    for (String property : List.of("keystore.pkcs12.keyPbeIterationCount", "keystore.pkcs12.macIterationCount",
+        "keystore.pkcs12.certPbeIterationCount")) {
+      if (System.getProperty(property) == null) {
+        System.setProperty(property, "1");
+      }
+    }
+  }
+
+  private static void startThread(Runnable task) {
+    Thread t = new Thread(task, "kubemu-start-pki");
+    t.setDaemon(true);
+    t.start();
   }
 }

@@ -30,6 +30,9 @@ public final class VersionedStore {
   /** Events retained per resource for watches that resume from a resourceVersion. */
   public static final int DEFAULT_WINDOW = 10_000;
 
+  /** How many bytes of JSON the decoded-tree cache represents by default (trees take about 5 times as much heap). */
+  public static final long DEFAULT_TREE_CACHE_BYTES = 64L << 20;
+
   private final Object writeLock = new Object();
   private final Map<GroupResource, Table> tables = new ConcurrentHashMap<>();
   private final int windowSize;
@@ -37,7 +40,7 @@ public final class VersionedStore {
   private volatile long revision;
 
   public VersionedStore() {
-    this(DEFAULT_WINDOW, 64L << 20);
+    this(DEFAULT_WINDOW, DEFAULT_TREE_CACHE_BYTES);
   }
 
   /**
