@@ -14,8 +14,7 @@ public final class StartupTraining {
   private StartupTraining() {}
 
   public static void main(String[] args) {
-    PrintStream out = System.out;
-    System.setOut(new PrintStream(new ReadyLineWatcher(out), true, StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(new ReadyLineWatcher(), true, StandardCharsets.UTF_8));
     Thread serving = new Thread(() -> System.exit(Main.run(args)), "kubemu-training");
     serving.setDaemon(true);
     serving.start();
@@ -24,22 +23,19 @@ public final class StartupTraining {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    out.println("kubemu training: no ready line within 2 minutes");
+    System.err.println("kubemu training: no ready line within 2 minutes");
     System.exit(1);
   }
 
-  /** Passes output through and exits (running the shutdown hooks, which stop the emulator) after the ready line. */
+  /**
+   * Swallows the command's standard output (the build log needs no ready line; errors still reach standard error)
+   * and exits, running the shutdown hooks that stop the emulator, once the ready line has been printed.
+   */
   private static final class ReadyLineWatcher extends OutputStream {
-    private final PrintStream target;
     private final StringBuilder line = new StringBuilder();
-
-    ReadyLineWatcher(PrintStream target) {
-      this.target = target;
-    }
 
     @Override
     public void write(int b) {
-      target.write(b);
       if (b != '\n') {
         line.append((char) b);
         return;
@@ -47,7 +43,6 @@ public final class StartupTraining {
       boolean ready = line.toString().startsWith("kubemu ready: ");
       line.setLength(0);
       if (ready) {
-        target.flush();
         new Thread(() -> System.exit(0), "kubemu-training-exit").start();
       }
     }

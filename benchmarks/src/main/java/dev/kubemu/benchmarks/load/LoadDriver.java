@@ -152,7 +152,9 @@ public final class LoadDriver implements AutoCloseable {
     long deadline = start + duration.toNanos();
     var done = new CountDownLatch(config.concurrency());
     for (int u = 0; u < config.concurrency(); u++) {
-      new User(host, port, requests, deadline, latencies, count, errors, done).next();
+      var user = new User(host, port, requests, deadline, latencies, count, errors, done);
+      // from an event loop: a request sent from another thread may get its answer before the body handler is set
+      vertx.runOnContext(v -> user.next());
     }
     if (!done.await(duration.toSeconds() + 60, TimeUnit.SECONDS)) {
       throw new IllegalStateException(name + ": requests still in flight a minute after the deadline");
@@ -206,7 +208,7 @@ public final class LoadDriver implements AutoCloseable {
           .compose(resp -> resp.body().map(body -> {
             boolean failed = resp.statusCode() >= 400 || body.length() == 0;
             if (failed && firstFailure.compareAndSet(null, new IllegalStateException(resp.statusCode() + " "
-                + body.toString().substring(0, Math.min(300, body.length()))))) {
+                + resp.headers() + " " + body.toString().substring(0, Math.min(300, body.length()))))) {
               System.err.println("load: " + spec.method() + " " + spec.path() + " answered " + firstFailure.get());
             }
             return failed;

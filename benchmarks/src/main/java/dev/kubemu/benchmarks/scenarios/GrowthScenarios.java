@@ -41,7 +41,7 @@ final class GrowthScenarios {
         filler.fill(step - stored, 100);
         double perPodUs = (System.nanoTime() - start) / 1e3 / (step - stored);
         stored = step;
-        kube.awaitIdle();
+        Settle.awaitIdle(kube);
         lastHeap = Heap.usedAfterGc() - baseline;
         var listTimes = new ArrayList<Double>();
         for (int i = 0; i < 5; i++) {
@@ -77,7 +77,7 @@ final class GrowthScenarios {
     try (Emulator kube = Emulator.builder().http(false).nodes(0).systemAddons(false).start()) {
       ResourceType pods = kube.registry().find("", "v1", "pods").orElseThrow();
       new PodFiller(kube).fill(100, 10);
-      kube.awaitIdle();
+      Settle.awaitIdle(kube);
       StoredObject target = kube.operations().list(pods, "load-0", ListOptions.everything()).items().get(0);
       var delivered = new AtomicLong();
       List<WatchSubscription> subscriptions = new ArrayList<>();

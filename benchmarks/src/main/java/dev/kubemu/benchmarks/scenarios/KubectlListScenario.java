@@ -24,7 +24,7 @@ final class KubectlListScenario {
     }
     try (SecureCluster cluster = SecureCluster.start(Emulator.builder())) {
       new PodFiller(cluster.kube()).fill(PODS, 100);
-      cluster.kube().awaitIdle();
+      Settle.awaitIdle(cluster.kube());
       Kubectl.run(cluster.kubeconfig(), "get", "pods", "-A");
       var times = new ArrayList<Double>();
       var wide = new ArrayList<Double>();

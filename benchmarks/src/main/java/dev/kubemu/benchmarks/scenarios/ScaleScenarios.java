@@ -68,7 +68,7 @@ final class ScaleScenarios {
     try (Emulator kube = cluster(nodes).http(false).start()) {
       ResourceType deployments = deployments(kube);
       kube.operations().create(deployments, "v1", "default", Fixtures.deployment("web", 0), RequestContext.forUser());
-      kube.awaitIdle();
+      Settle.awaitIdle(kube);
       long start = System.nanoTime();
       kube.operations().patchScale(deployments, "default", "web", PatchType.MERGE,
           Json.parseTrusted(("{\"spec\":{\"replicas\":" + replicas + "}}").getBytes(StandardCharsets.UTF_8)),
@@ -83,7 +83,7 @@ final class ScaleScenarios {
       Emulator kube = cluster.kube();
       kube.operations().create(deployments(kube), "v1", "default", Fixtures.deployment("web", 0),
           RequestContext.forUser());
-      kube.awaitIdle();
+      Settle.awaitIdle(kube);
       long start = System.nanoTime();
       Kubectl.run(cluster.kubeconfig(), "scale", "deployment", "web", "--replicas", Integer.toString(replicas));
       awaitRunning(kube, replicas);
@@ -100,7 +100,7 @@ final class ScaleScenarios {
     ResourceType pods = kube.registry().find("", "v1", "pods").orElseThrow();
     long deadline = System.nanoTime() + 120_000_000_000L;
     while (true) {
-      kube.awaitIdle();
+      Settle.awaitIdle(kube);
       int running = 0;
       for (var stored : kube.operations().list(pods, "default", ListOptions.everything()).items()) {
         if (kube.operations().storageTree(stored).path("status").path("phase").asText().equals("Running")) {
