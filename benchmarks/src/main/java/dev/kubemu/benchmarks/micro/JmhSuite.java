@@ -22,7 +22,7 @@ public final class JmhSuite {
     var options = new OptionsBuilder()
         .include(JmhSuite.class.getPackageName() + "\\..*Benchmarks\\..*")
         .forks(1)
-        .warmupIterations(quick ? 1 : 3)
+        .warmupIterations(quick ? 3 : 4)
         .warmupTime(TimeValue.seconds(1))
         .measurementIterations(quick ? 2 : 4)
         .measurementTime(TimeValue.seconds(1))
@@ -42,7 +42,7 @@ public final class JmhSuite {
           Double.isNaN(score.getScoreError()) ? "" : Samples.format(score.getScoreError()), score.getScoreUnit());
     }
     section.note(String.format(Locale.ROOT, "One fork, %d × 1 s warm-up, %d × 1 s measurement per benchmark.",
-        quick ? 1 : 3, quick ? 2 : 4));
+        quick ? 3 : 4, quick ? 2 : 4));
     report.print(section);
   }
 

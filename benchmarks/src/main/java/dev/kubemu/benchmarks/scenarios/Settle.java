@@ -10,7 +10,7 @@ final class Settle {
     long deadline = System.nanoTime() + 600_000_000_000L;
     while (true) {
       try {
-        Settle.awaitIdle(kube);
+        kube.awaitIdle();
         return;
       } catch (IllegalStateException e) {
         if (System.nanoTime() > deadline) {
