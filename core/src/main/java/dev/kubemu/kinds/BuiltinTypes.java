@@ -20,7 +20,6 @@ import dev.kubemu.kinds.core.PodStrategy;
 import dev.kubemu.kinds.core.SecretStrategy;
 import dev.kubemu.kinds.core.ServiceStrategy;
 import dev.kubemu.kinds.core.SpecStatusStrategy;
-import dev.kubemu.kinds.patchmeta.BuiltinPatchMeta;
 import dev.kubemu.kinds.printing.AppsPrinters;
 import dev.kubemu.kinds.printing.CorePrinters;
 import dev.kubemu.kinds.printing.DefaultPrinters;
@@ -283,7 +282,7 @@ public final class BuiltinTypes {
 
   /** A builder carrying the kind's strategic-merge metadata. */
   private static ResourceType.Builder type(String group, String kind, String plural) {
-    return ResourceType.builder(group, kind, plural).patchMeta(BuiltinPatchMeta.forKind(group, kind));
+    return ResourceType.builder(group, kind, plural);
   }
 
   /** autoscaling/v2 defaults: minReplicas 1 and, without metrics, 80% average CPU utilization. */

@@ -218,14 +218,18 @@ public final class ApiServer implements AutoCloseable {
   private void openApi(RoutingContext rc, String path) {
     if (path.equals("/openapi/v2")) {
       Responses.bytes(rc, 200, OpenApiV2Document.CONTENT_TYPE, openApiV2);
-    } else if (path.equals("/openapi/v3")) {
-      Responses.bytes(rc, 200, MediaTypes.JSON, openApi.index());
-    } else if (path.startsWith("/openapi/v3/")) {
-      byte[] doc = openApi.document(path.substring("/openapi/v3/".length()));
-      if (doc == null) {
-        throw ApiErrors.notFoundPath();
-      }
-      Responses.bytes(rc, 200, MediaTypes.JSON, doc);
+    } else if (path.equals("/openapi/v3") || path.startsWith("/openapi/v3/")) {
+      // documents are built once, on first use, which takes long enough to keep off the event loop
+      rc.vertx().executeBlocking(() -> path.equals("/openapi/v3") ? openApi.index()
+              : openApi.document(path.substring("/openapi/v3/".length())), false)
+          .onSuccess(doc -> {
+            if (doc == null) {
+              Responses.error(rc, ApiErrors.notFoundPath());
+            } else {
+              Responses.bytes(rc, 200, MediaTypes.JSON, doc);
+            }
+          })
+          .onFailure(e -> Responses.error(rc, e));
     } else {
       throw ApiErrors.notFoundPath();
     }

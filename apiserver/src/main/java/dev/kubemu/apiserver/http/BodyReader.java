@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kubemu.apiserver.protobuf.ProtobufBodyDecoder;
 import dev.kubemu.apiserver.protobuf.ProtobufDecodeException;
+import dev.kubemu.core.api.RequestContext;
 import dev.kubemu.core.errors.ApiErrors;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
+import java.util.List;
 
 /** Decodes request bodies by Content-Type: JSON (also when the header is missing), YAML and k8s protobuf. */
 final class BodyReader {
@@ -57,6 +59,25 @@ final class BodyReader {
     } catch (IOException e) {
       throw ApiErrors.badRequest("unable to read the request body: " + e.getMessage());
     }
+  }
+
+  /**
+   * The request options of {@code rc}, with the body's duplicate fields when the request validates fields (they are
+   * only looked for then, as kube-apiserver's strict decoder only reports them then).
+   */
+  RequestContext request(RoutingContext rc) {
+    RequestContext request = QueryOptions.request(rc);
+    if (request.fieldValidation() == RequestContext.FieldValidation.IGNORE || rc.body() == null
+        || rc.body().buffer() == null) {
+      return request;
+    }
+    String type = MediaTypes.bareType(rc.request().getHeader("Content-Type"));
+    byte[] bytes = rc.body().buffer().getBytes();
+    if (type.equals(MediaTypes.PROTOBUF) || type.equals(MediaTypes.YAML) || !looksLikeJson(bytes)) {
+      return request;
+    }
+    List<String> duplicates = DuplicateFields.in(bytes);
+    return duplicates.isEmpty() ? request : request.withDuplicateFields(duplicates);
   }
 
   private static boolean looksLikeJson(byte[] bytes) {

@@ -53,7 +53,20 @@ final class QueryOptions {
   static RequestContext request(RoutingContext rc) {
     return new RequestContext(dryRun(rc.request().params().getAll("dryRun")),
         param(rc, "fieldManager") == null ? "" : param(rc, "fieldManager"), fieldValidation(rc),
-        "kubernetes-admin");
+        "kubernetes-admin", rc.request().getHeader("User-Agent"), force(rc), List.of(),
+        Responses.warnings(rc));
+  }
+
+  private static boolean force(RoutingContext rc) {
+    String v = param(rc, "force");
+    if (v == null || v.isEmpty()) {
+      return false;
+    }
+    return switch (v) {
+      case "true", "True", "TRUE", "1", "t", "T" -> true;
+      case "false", "False", "FALSE", "0", "f", "F" -> false;
+      default -> throw ApiErrors.badRequest("force: Invalid value: \"" + v + "\": must be a boolean");
+    };
   }
 
   static boolean dryRun(List<String> values) {

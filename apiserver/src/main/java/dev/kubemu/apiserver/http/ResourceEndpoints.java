@@ -44,8 +44,7 @@ final class ResourceEndpoints {
 
   void handle(RoutingContext rc, RequestTarget target) {
     HttpMethod method = rc.request().method();
-    target.type().deprecationWarning().ifPresent(w -> rc.response().headers().add("Warning",
-        "299 - \"" + w.replace("\"", "\\\"") + "\""));
+    target.type().deprecationWarning().ifPresent(Responses.warnings(rc)::add);
     if (target.subresource() != null) {
       subresources.handle(rc, target);
       return;
@@ -70,12 +69,12 @@ final class ResourceEndpoints {
       requireVerb(target, "update");
       ObjectNode body = bodies.object(rc);
       WriteResult r = operations.update(target.type(), target.version(), target.namespace(), target.name(), body,
-          QueryOptions.request(rc), Target.MAIN);
-      Responses.json(rc, r.created() ? 201 : 200, r.object());
+          bodies.request(rc), Target.MAIN);
+      Responses.written(rc, r.created() ? 201 : 200, r);
     } else if (method == HttpMethod.PATCH && !target.collection()) {
       requireVerb(target, "patch");
       WriteResult r = patch(rc, target, Target.MAIN);
-      Responses.json(rc, r.created() ? 201 : 200, r.object());
+      Responses.written(rc, r.created() ? 201 : 200, r);
     } else if (method == HttpMethod.DELETE) {
       delete(rc, target);
     } else {
@@ -174,17 +173,21 @@ final class ResourceEndpoints {
   private void create(RoutingContext rc, RequestTarget target) {
     ObjectNode body = bodies.object(rc);
     WriteResult r = operations.create(target.type(), target.version(), target.namespace(), body,
-        QueryOptions.request(rc));
-    Responses.json(rc, 201, r.object());
+        bodies.request(rc));
+    Responses.written(rc, 201, r);
   }
 
   WriteResult patch(RoutingContext rc, RequestTarget target, Target part) {
     PatchType type = patchType(rc);
     if (type == PatchType.APPLY_YAML) {
-      throw ApiErrors.unsupportedMediaType(type.mediaType());
+      if (part != Target.MAIN) {
+        throw ApiErrors.unsupportedMediaType(type.mediaType());
+      }
+      return operations.apply(target.type(), target.version(), target.namespace(), target.name(), bodies.object(rc),
+          bodies.request(rc));
     }
     JsonNode patch = bodies.tree(rc);
-    RequestContext request = QueryOptions.request(rc);
+    RequestContext request = bodies.request(rc);
     return operations.patch(target.type(), target.version(), target.namespace(), target.name(), type, patch, request,
         part);
   }

@@ -1,6 +1,8 @@
 package dev.kubemu.apiserver.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kubemu.core.api.Warnings;
+import dev.kubemu.core.api.WriteResult;
 import dev.kubemu.core.errors.ApiException;
 import dev.kubemu.core.object.Json;
 import io.vertx.core.buffer.Buffer;
@@ -19,12 +21,42 @@ final class Responses {
     bytes(rc, status, MediaTypes.JSON, Json.bytes(body));
   }
 
+  /** The object a write returned. */
+  static void written(RoutingContext rc, int status, WriteResult result) {
+    json(rc, status, result.object());
+  }
+
+  /** A {@code Warning: 299 - "text"} header, as kube-apiserver sends for deprecations and unknown fields. */
+  static void warning(RoutingContext rc, String text) {
+    rc.response().headers().add("Warning", "299 - \"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+  }
+
+  private static final String WARNINGS = "kubemu.warnings";
+
+  /** Where the pipeline collects this request's warnings; sent as headers with the response, success or failure. */
+  static Warnings warnings(RoutingContext rc) {
+    Warnings w = rc.get(WARNINGS);
+    if (w == null) {
+      w = Warnings.collecting();
+      rc.put(WARNINGS, w);
+    }
+    return w;
+  }
+
+  private static void sendWarnings(RoutingContext rc) {
+    Warnings w = rc.get(WARNINGS);
+    if (w != null) {
+      w.texts().forEach(text -> warning(rc, text));
+    }
+  }
+
   static void bytes(RoutingContext rc, int status, String contentType, byte[] body) {
     HttpServerResponse response = rc.response();
     if (response.ended() || response.closed()) {
       return;
     }
     response.setStatusCode(status).putHeader("Content-Type", contentType);
+    sendWarnings(rc);
     addAuditId(response);
     response.end(Buffer.buffer(body));
   }

@@ -71,10 +71,10 @@ final class SubresourceEndpoints {
           operations.get(target.type(), target.namespace(), target.name())));
     } else if (method == HttpMethod.PUT) {
       WriteResult r = operations.update(target.type(), target.version(), target.namespace(), target.name(),
-          bodies.object(rc), QueryOptions.request(rc), Target.STATUS);
-      Responses.json(rc, 200, r.object());
+          bodies.object(rc), bodies.request(rc), Target.STATUS);
+      Responses.written(rc, 200, r);
     } else if (method == HttpMethod.PATCH) {
-      Responses.json(rc, 200, resources.patch(rc, target, Target.STATUS).object());
+      Responses.written(rc, 200, resources.patch(rc, target, Target.STATUS));
     } else {
       throw ApiErrors.methodNotSupported(target.type().groupResource(), method.name().toLowerCase());
     }

@@ -6,11 +6,15 @@ import dev.kubemu.core.object.Json;
 import dev.kubemu.core.registry.GroupVersionKind;
 import dev.kubemu.core.registry.ResourceRegistry;
 import dev.kubemu.core.registry.ResourceType;
+import dev.kubemu.core.schema.Descriptions;
+import dev.kubemu.core.schema.Schema;
+import dev.kubemu.core.schema.SchemaCatalog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,14 +34,25 @@ public final class OpenApiV3Documents {
     this.registry = registry;
   }
 
-  /** {@code GET /openapi/v3}. */
+  /**
+   * {@code GET /openapi/v3}. kubectl only compares the {@code hash} of each document with what it cached, so it is
+   * taken from what the document is made of (the registry's kinds, and the schema and description resources) rather
+   * than from the document, which then need not be built until someone asks for it.
+   */
   public byte[] index() {
     byte[] cached = index;
     if (cached == null) {
       ObjectNode doc = Json.object();
       ObjectNode paths = doc.putObject("paths");
-      for (String gvPath : groupVersionPaths().keySet()) {
-        paths.putObject(gvPath).put("serverRelativeURL", "/openapi/v3/" + gvPath + "?hash=" + hash(document(gvPath)));
+      for (Map.Entry<String, String[]> gv : groupVersionPaths().entrySet()) {
+        var ingredients = new StringBuilder(SchemaCatalog.builtin().fingerprint()).append('|')
+            .append(Descriptions.builtin().fingerprint()).append('|').append(gv.getKey());
+        for (ResourceType type : registry.typesIn(gv.getValue()[0], gv.getValue()[1])) {
+          ingredients.append('|').append(type.plural()).append(type.verbs()).append(type.namespaced())
+              .append(type.schema(gv.getValue()[1]).map(Schema::name).orElse(""));
+        }
+        paths.putObject(gv.getKey()).put("serverRelativeURL", "/openapi/v3/" + gv.getKey() + "?hash="
+            + hash(ingredients.toString().getBytes(StandardCharsets.UTF_8)));
       }
       cached = Json.bytes(doc);
       index = cached;
@@ -72,15 +87,22 @@ public final class OpenApiV3Documents {
     info.put("version", "v1.33.1");
     ObjectNode paths = doc.putObject("paths");
     ObjectNode schemas = doc.putObject("components").putObject("schemas");
+    KindSchemas components = new KindSchemas(schemas, Descriptions.builtin());
     String prefix = group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version;
     for (ResourceType type : registry.typesIn(group, version)) {
       GroupVersionKind gvk = type.gvk(version);
-      String schemaName = SchemaNames.of(gvk);
+      Schema kindSchema = type.schema(version).orElse(null);
+      if (kindSchema == null) {
+        continue;
+      }
+      String schemaName = kindSchema.name();
+      Schema listSchema = SchemaCatalog.builtin().definition(schemaName + "List").orElse(null);
       String base = type.namespaced() ? prefix + "/namespaces/{namespace}/" + type.plural() : prefix + "/"
           + type.plural();
       String opSuffix = operationSuffix(gvk, type.namespaced());
       ObjectNode collection = paths.putObject(base);
-      collection.set("get", operation("list" + opSuffix, "list", gvk, schemaName + "List", false));
+      String listName = listSchema != null ? listSchema.name() : schemaName + "List";
+      collection.set("get", operation("list" + opSuffix, "list", gvk, listName, false));
       if (type.verbs().contains("create")) {
         collection.set("post", operation("create" + opSuffix, "post", gvk, schemaName, true));
       }
@@ -99,13 +121,13 @@ public final class OpenApiV3Documents {
       }
       if (type.namespaced()) {
         paths.putObject(prefix + "/" + type.plural()).set("get",
-            operation("list" + operationSuffix(gvk, false) + "ForAllNamespaces", "list", gvk, schemaName + "List",
-                false));
+            operation("list" + operationSuffix(gvk, false) + "ForAllNamespaces", "list", gvk, listName, false));
       }
-      schemas.set(schemaName, KindSchemas.schemaFor(type, gvk));
-      schemas.set(schemaName + "List", KindSchemas.listSchemaFor(type, gvk, schemaName));
+      components.addKind(type, gvk, kindSchema, listSchema);
     }
-    KindSchemas.addShared(schemas);
+    ObjectNode patch = schemas.putObject("io.k8s.apimachinery.pkg.apis.meta.v1.Patch");
+    Descriptions.builtin().of("io.k8s.apimachinery.pkg.apis.meta.v1.Patch").ifPresent(d -> patch.put("description", d));
+    patch.put("type", "object");
     return doc;
   }
 
@@ -129,11 +151,35 @@ public final class OpenApiV3Documents {
         p.put("uniqueItems", true);
       }
     }
+    requestBody(op, action, schema);
     ObjectNode ok = op.putObject("responses").putObject("200");
     ok.put("description", "OK");
     ok.putObject("content").putObject("application/json").putObject("schema").put("$ref",
         "#/components/schemas/" + schema);
     return op;
+  }
+
+  /** PATCH lists the patch types it takes, strategic merge included; kubectl builds SMPs from them only then. */
+  private static final List<String> PATCH_TYPES = List.of("application/apply-patch+yaml",
+      "application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json");
+  private static final List<String> BODY_TYPES = List.of("*/*");
+
+  private static void requestBody(ObjectNode op, String action, String schema) {
+    List<String> types = switch (action) {
+      case "patch" -> PATCH_TYPES;
+      case "post", "put" -> BODY_TYPES;
+      default -> List.of();
+    };
+    if (types.isEmpty()) {
+      return;
+    }
+    ObjectNode body = op.putObject("requestBody");
+    ObjectNode content = body.putObject("content");
+    String ref = action.equals("patch") ? "io.k8s.apimachinery.pkg.apis.meta.v1.Patch" : schema;
+    for (String type : types) {
+      content.putObject(type).putObject("schema").put("$ref", "#/components/schemas/" + ref);
+    }
+    body.put("required", true);
   }
 
   private static String operationSuffix(GroupVersionKind gvk, boolean namespaced) {

@@ -40,11 +40,19 @@ public final class ProtobufBodyDecoder {
       Map.entry("events", "events.k8s.io"), Map.entry("coordination", "coordination.k8s.io"),
       Map.entry("rbac", "rbac.authorization.k8s.io"), Map.entry("scheduling", "scheduling.k8s.io"));
 
+  /** Option kinds every group version registers (client-go sends them in the request's group version). */
+  private static final List<String> OPTION_KINDS = List.of("DeleteOptions", "CreateOptions", "UpdateOptions",
+      "PatchOptions");
+
   private final Map<String, Descriptor> types = new HashMap<>();
+  private final Map<String, Descriptor> options = new HashMap<>();
   private final Descriptor unknown;
 
   public ProtobufBodyDecoder() {
     this.unknown = io.kubernetes.client.proto.Runtime.getDescriptor().findMessageTypeByName("Unknown");
+    for (String kind : OPTION_KINDS) {
+      options.put(kind, io.kubernetes.client.proto.Meta.getDescriptor().findMessageTypeByName(kind));
+    }
     List<FileDescriptor> files = List.of(V1.getDescriptor(), V1Apps.getDescriptor(), V1Autoscaling.getDescriptor(),
         V2Autoscaling.getDescriptor(), V1Batch.getDescriptor(), V1Policy.getDescriptor(),
         V1Networking.getDescriptor(), V1Storage.getDescriptor(), V1Discovery.getDescriptor(),
@@ -78,7 +86,7 @@ public final class ProtobufBodyDecoder {
           .findFieldByName("apiVersion")));
       String kind = String.valueOf(typeMeta.getField(typeMeta.getDescriptorForType().findFieldByName("kind")));
       ByteString raw = (ByteString) envelope.getField(unknown.findFieldByName("raw"));
-      Descriptor type = types.get(apiVersion + "/" + kind);
+      Descriptor type = types.getOrDefault(apiVersion + "/" + kind, options.get(kind));
       if (type == null) {
         throw new ProtobufDecodeException("no kind \"" + kind + "\" is registered for version \"" + apiVersion
             + "\" in protobuf bodies");

@@ -8,6 +8,7 @@ import dev.kubemu.core.object.Meta;
 import dev.kubemu.core.object.Timestamps;
 import dev.kubemu.core.patch.JsonPatch;
 import dev.kubemu.core.patch.MergePatch;
+import dev.kubemu.core.patch.PatchMeta;
 import dev.kubemu.core.patch.PatchException;
 import dev.kubemu.core.patch.StrategicMergePatch;
 import dev.kubemu.core.registry.ResourceRegistry;
@@ -44,6 +45,7 @@ public final class ResourceOperations {
   private final RandomGenerator random;
   private final VersionViews views;
   private final Selection selection;
+  private final FieldOwnership ownership;
 
   public ResourceOperations(ResourceRegistry registry, VersionedStore store, Clock clock,
       List<AdmissionPlugin> admission) {
@@ -59,6 +61,7 @@ public final class ResourceOperations {
     this.random = random;
     this.views = new VersionViews(store);
     this.selection = new Selection(store);
+    this.ownership = new FieldOwnership(views);
   }
 
   public ResourceRegistry registry() {
@@ -130,6 +133,13 @@ public final class ResourceOperations {
 
   public WriteResult create(ResourceType type, String version, String namespace, ObjectNode body,
       RequestContext request) {
+    request.warnings().addAll(BodyDecoding.createOrUpdate(type, version, body, request));
+    return createDecoded(type, version, namespace, body, request, false);
+  }
+
+  /** A create of a decoded body; {@code applied} when a server-side apply has already set its managedFields. */
+  private WriteResult createDecoded(ResourceType type, String version, String namespace, ObjectNode body,
+      RequestContext request, boolean applied) {
     ObjectNode object = views.toStorage(type, version, body);
     WriteContext ctx = context(request);
     ObjectNode meta = Meta.metaForWrite(object);
@@ -140,6 +150,11 @@ public final class ResourceOperations {
           List.of(FieldError.required("metadata.name", "name or generateName is required")));
     }
     setSystemMetadataForCreate(type, meta, ctx);
+    if (!applied) {
+      // kube-apiserver records field ownership on the decoded, defaulted object, before admission and the strategy
+      type.strategy().applyDefaults(object, ctx);
+      ownership.recordUpdate(type, version, FieldOwnership.Part.MAIN, null, object, request.manager(), ctx.now());
+    }
     type.strategy().prepareForCreate(object, ctx);
     for (AdmissionPlugin plugin : admission) {
       plugin.admitCreate(type, object, ctx);
@@ -197,6 +212,12 @@ public final class ResourceOperations {
   /** PUT: replaces the object (or only its status, for {@link Target#STATUS}). */
   public WriteResult update(ResourceType type, String version, String namespace, String name, ObjectNode body,
       RequestContext request, Target target) {
+    request.warnings().addAll(BodyDecoding.createOrUpdate(type, version, body, request));
+    return updateDecoded(type, version, namespace, name, body, request, target);
+  }
+
+  private WriteResult updateDecoded(ResourceType type, String version, String namespace, String name,
+      ObjectNode body, RequestContext request, Target target) {
     ObjectNode incoming = views.toStorage(type, version, body);
     String bodyName = Meta.name(incoming);
     if (!bodyName.isEmpty() && !bodyName.equals(name)) {
@@ -209,7 +230,7 @@ public final class ResourceOperations {
       if (current == null) {
         if (type.strategy().allowCreateOnUpdate() && target == Target.MAIN) {
           Meta.metaForWrite(incoming).put("name", name);
-          return create(type, type.storageVersion(), namespace, incoming, request);
+          return createDecoded(type, type.storageVersion(), namespace, incoming, request, false);
         }
         throw ApiErrors.notFound(type.groupResource(), name);
       }
@@ -217,7 +238,7 @@ public final class ResourceOperations {
         throw ApiErrors.staleResourceVersion(type.groupResource(), name);
       }
       try {
-        return commitUpdate(type, version, current, incoming.deepCopy(), request, target);
+        return commitUpdate(type, version, current, incoming.deepCopy(), request, target, part(target));
       } catch (StoreConflictException e) {
         if (!requiredRv.isEmpty() || attempt >= MAX_CONFLICT_RETRIES) {
           throw ApiErrors.staleResourceVersion(type.groupResource(), name);
@@ -229,13 +250,18 @@ public final class ResourceOperations {
   /** PATCH of the main resource or its status. */
   public WriteResult patch(ResourceType type, String version, String namespace, String name, PatchType patchType,
       JsonNode patch, RequestContext request, Target target) {
+    if (request.force()) {
+      throw ApiErrors.invalid("meta.k8s.io", "PatchOptions", "",
+          List.of(FieldError.forbidden("force", "may not be specified for non-apply patch")));
+    }
     for (int attempt = 0; ; attempt++) {
       StoredObject current = get(type, namespace, name);
       ObjectNode currentView = render(type, version, current);
-      JsonNode patched = applyPatch(type, patchType, currentView, patch);
+      JsonNode patched = applyPatch(type, version, patchType, currentView, patch);
       if (!patched.isObject()) {
         throw ApiErrors.badRequest("the patch did not produce an object");
       }
+      request.warnings().addAll(BodyDecoding.patched(type, version, patchType, patch, (ObjectNode) patched, request));
       ObjectNode incoming = views.toStorage(type, version, (ObjectNode) patched);
       String patchedRv = Meta.resourceVersion(incoming);
       boolean patchPinsRv = !patchedRv.isEmpty() && !patchedRv.equals(Long.toString(current.resourceVersion()));
@@ -248,7 +274,7 @@ public final class ResourceOperations {
             + name + ")");
       }
       try {
-        return commitUpdate(type, version, current, incoming, request, target);
+        return commitUpdate(type, version, current, incoming, request, target, part(target));
       } catch (StoreConflictException e) {
         if (attempt >= MAX_CONFLICT_RETRIES) {
           throw ApiErrors.staleResourceVersion(type.groupResource(), name);
@@ -257,12 +283,14 @@ public final class ResourceOperations {
     }
   }
 
-  private JsonNode applyPatch(ResourceType type, PatchType patchType, ObjectNode current, JsonNode patch) {
+  private JsonNode applyPatch(ResourceType type, String version, PatchType patchType, ObjectNode current,
+      JsonNode patch) {
     try {
       return switch (patchType) {
         case JSON -> JsonPatch.apply(current, patch);
         case MERGE -> MergePatch.apply(current, patch);
-        case STRATEGIC -> StrategicMergePatch.apply(current, patch, type.patchMeta());
+        case STRATEGIC -> StrategicMergePatch.apply(current, patch,
+            PatchMeta.of(type.schema(version).orElse(null)));
         case APPLY_YAML -> throw ApiErrors.unsupportedMediaType(patchType.mediaType());
       };
     } catch (PatchException e) {
@@ -274,20 +302,90 @@ public final class ResourceOperations {
   }
 
   /**
+   * PATCH with {@code application/apply-patch+yaml}: a server-side apply of {@code config} by the request's field
+   * manager, creating the object when it does not exist. Conflicts with other managers are 409s unless the request
+   * forces.
+   */
+  public WriteResult apply(ResourceType type, String version, String namespace, String name, ObjectNode config,
+      RequestContext request) {
+    if (request.fieldManager().isEmpty()) {
+      throw ApiErrors.invalid("meta.k8s.io", "PatchOptions", "",
+          List.of(FieldError.required("fieldManager", "is required for apply patch")));
+    }
+    checkAppliedObject(type, version, namespace, name, config);
+    for (int attempt = 0; ; attempt++) {
+      StoredObject current = store.get(type.storageResource(), nsKey(type, namespace), name);
+      ObjectNode merged = ownership.apply(type, version, current == null ? null : store.mutableTree(current),
+          config.deepCopy(), request.fieldManager(), request.force(), clock.now());
+      String mergedName = Meta.name(merged);
+      if (!mergedName.equals(name)) {
+        throw ApiErrors.badRequest("the name of the object (" + mergedName + ") does not match the name on the URL ("
+            + name + ")");
+      }
+      if (current == null) {
+        try {
+          return createDecoded(type, type.storageVersion(), namespace, merged, request, true);
+        } catch (dev.kubemu.core.errors.ApiException e) {
+          if (e.code() != 409 || !"AlreadyExists".equals(e.reason()) || attempt >= MAX_CONFLICT_RETRIES) {
+            throw e;
+          }
+          continue;
+        }
+      }
+      try {
+        return commitUpdate(type, version, current, merged, request, Target.MAIN, null);
+      } catch (StoreConflictException e) {
+        if (attempt >= MAX_CONFLICT_RETRIES) {
+          throw ApiErrors.staleResourceVersion(type.groupResource(), name);
+        }
+      }
+    }
+  }
+
+  /** The applied configuration must fit the kind's schema, as structured-merge-diff checks it. */
+  private static void checkAppliedObject(ResourceType type, String version, String namespace, String name,
+      ObjectNode config) {
+    var schema = type.schema(version);
+    if (schema.isEmpty()) {
+      return;
+    }
+    List<String> problems = dev.kubemu.core.schema.AppliedObjectCheck.problems(schema.get(), config);
+    if (!problems.isEmpty()) {
+      String where = (type.namespaced() ? namespace : "") + "/" + name + "; " + type.gvk(version).apiVersion()
+          + ", Kind=" + type.kind();
+      throw ApiErrors.badRequest("failed to create typed patch object (" + where + "): "
+          + String.join("\n", problems));
+    }
+  }
+
+  /**
    * Updates an object a controller read, in one attempt: throws a 409 Conflict when it changed meanwhile, so the
    * controller re-reads and reconciles again.
    */
   public WriteResult updateStored(ResourceType type, StoredObject expected, ObjectNode next, RequestContext request,
       Target target) {
     try {
-      return commitUpdate(type, type.storageVersion(), expected, next, request, target);
+      return commitUpdate(type, type.storageVersion(), expected, next, request, target, part(target));
     } catch (StoreConflictException e) {
       throw ApiErrors.staleResourceVersion(type.groupResource(), expected.name());
     }
   }
 
+  /** Which managedFields entries a write of {@code target} records; none for server-side subresources. */
+  private static FieldOwnership.Part part(Target target) {
+    return switch (target) {
+      case MAIN -> FieldOwnership.Part.MAIN;
+      case STATUS -> FieldOwnership.Part.STATUS;
+      case WHOLE -> null;
+    };
+  }
+
+  /**
+   * Stores an update of {@code current}. {@code ownership} names the managedFields entries to record, or is null when
+   * they are already set (server-side apply) or not kept (server-side subresources).
+   */
   private WriteResult commitUpdate(ResourceType type, String version, StoredObject current, ObjectNode object,
-      RequestContext request, Target target) {
+      RequestContext request, Target target, FieldOwnership.Part ownershipPart) {
     WriteContext ctx = context(request);
     ObjectNode old = store.mutableTree(current);
     ObjectNode next = target == Target.STATUS ? statusOnly(old, object) : object;
@@ -305,6 +403,9 @@ public final class ResourceOperations {
       plugin.admitUpdate(type, next, old, ctx);
     }
     type.strategy().applyDefaults(next, ctx);
+    if (ownershipPart != null) {
+      ownership.recordUpdate(type, version, ownershipPart, old, next, request.manager(), ctx.now());
+    }
     if (type.strategy().tracksGeneration() && !Objects.equals(old.get("spec"), next.get("spec"))) {
       meta.put("generation", old.path("metadata").path("generation").asLong(0) + 1);
     }
@@ -489,7 +590,8 @@ public final class ResourceOperations {
       ObjectNode next = store.mutableTree(current);
       ScaleView.setReplicas(next, spec, scale.path("spec").path("replicas").asLong(0));
       try {
-        WriteResult result = commitUpdate(type, type.storageVersion(), current, next, request, Target.MAIN);
+        WriteResult result = commitUpdate(type, type.storageVersion(), current, next, request, Target.MAIN,
+            FieldOwnership.Part.SCALE);
         return ScaleView.of(type, views.toStorage(type, type.storageVersion(), result.object()));
       } catch (StoreConflictException e) {
         if (!rv.isEmpty() || attempt >= MAX_CONFLICT_RETRIES) {

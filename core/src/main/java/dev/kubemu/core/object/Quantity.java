@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A Kubernetes resource quantity ({@code 500m}, {@code 4}, {@code 8Gi}, {@code 1e3}). Keeps the exact value and
@@ -31,61 +29,88 @@ public final class Quantity implements Comparable<Quantity> {
     return new Quantity(value, format);
   }
 
-  /** Parses a quantity; throws {@link IllegalArgumentException} with apimachinery's message on bad input. */
+  /** apimachinery's message for text that is not shaped like a quantity. */
+  public static final String FORMAT_ERROR =
+      "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+  /** apimachinery's message for a well-shaped quantity with an unknown suffix ({@code 1K}, {@code 5mi}). */
+  public static final String SUFFIX_ERROR = "unable to parse quantity's suffix";
+  /** apimachinery's message for a numeric part that is not a number ({@code .}). */
+  public static final String NUMERIC_ERROR = "unable to parse numeric part of quantity";
+
+  private static final String SUFFIX_LETTERS = "eEinumkKMGTP";
+
+  /**
+   * Parses a quantity as apimachinery's {@code ParseQuantity} does: a signed decimal number, then a suffix made of
+   * suffix letters and an optional signed exponent. Throws {@link IllegalArgumentException} with apimachinery's
+   * message ({@link #FORMAT_ERROR}, {@link #SUFFIX_ERROR}, {@link #NUMERIC_ERROR}) on bad input.
+   */
   public static Quantity parse(String text) {
     if (text == null || text.isEmpty()) {
-      throw new IllegalArgumentException("quantities must match the regular expression "
-          + "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
+      throw new IllegalArgumentException(FORMAT_ERROR);
     }
-    Matcher m = Pattern.compile("^([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+))(.*)$").matcher(text.trim());
-    if (!m.matches()) {
-      throw bad();
+    int pos = 0;
+    int end = text.length();
+    if (text.charAt(0) == '-' || text.charAt(0) == '+') {
+      pos++;
     }
-    BigDecimal number = new BigDecimal(m.group(1));
-    String suffix = m.group(2);
+    while (pos < end && isDigit(text.charAt(pos))) {
+      pos++;
+    }
+    if (pos < end && text.charAt(pos) == '.') {
+      pos++;
+      while (pos < end && isDigit(text.charAt(pos))) {
+        pos++;
+      }
+    }
+    String number = text.substring(0, pos);
+    int suffixStart = pos;
+    while (pos < end && SUFFIX_LETTERS.indexOf(text.charAt(pos)) >= 0) {
+      pos++;
+    }
+    if (pos < end && (text.charAt(pos) == '-' || text.charAt(pos) == '+')) {
+      pos++;
+    }
+    while (pos < end && isDigit(text.charAt(pos))) {
+      pos++;
+    }
+    if (pos < end) {
+      throw new IllegalArgumentException(FORMAT_ERROR);
+    }
+    String suffix = text.substring(suffixStart);
     Format format;
     BigDecimal multiplier;
-    switch (suffix) {
-      case "" -> {
-        format = Format.DECIMAL_SI;
-        multiplier = BigDecimal.ONE;
-      }
-      case "Ki", "Mi", "Gi", "Ti", "Pi", "Ei" -> {
-        format = Format.BINARY_SI;
-        multiplier = new BigDecimal(BigInteger.TWO.pow(10 * indexOf(BINARY, suffix)));
-      }
-      case "n" -> {
-        format = Format.DECIMAL_SI;
-        multiplier = BigDecimal.ONE.movePointLeft(9);
-      }
-      case "u" -> {
-        format = Format.DECIMAL_SI;
-        multiplier = BigDecimal.ONE.movePointLeft(6);
-      }
-      case "m" -> {
-        format = Format.DECIMAL_SI;
-        multiplier = BigDecimal.ONE.movePointLeft(3);
-      }
-      case "k", "M", "G", "T", "P", "E" -> {
-        format = Format.DECIMAL_SI;
-        multiplier = BigDecimal.ONE.movePointRight(3 * indexOf(DECIMAL, suffix));
-      }
-      default -> {
-        Matcher e = Pattern.compile("^[eE]([+-]?[0-9]+)$").matcher(suffix);
-        if (!e.matches()) {
-          throw bad();
-        }
-        format = Format.DECIMAL_EXPONENT;
-        multiplier = BigDecimal.ONE.movePointRight(Integer.parseInt(e.group(1)));
-      }
+    int binary = indexOf(BINARY, suffix);
+    int decimal = indexOf(DECIMAL, suffix);
+    if (decimal >= 0) {
+      format = Format.DECIMAL_SI;
+      multiplier = BigDecimal.ONE.movePointRight(3 * decimal);
+    } else if (binary >= 0) {
+      format = Format.BINARY_SI;
+      multiplier = new BigDecimal(BigInteger.TWO.pow(10 * binary));
+    } else if (suffix.equals("m") || suffix.equals("u") || suffix.equals("n")) {
+      format = Format.DECIMAL_SI;
+      multiplier = BigDecimal.ONE.movePointLeft(suffix.equals("m") ? 3 : suffix.equals("u") ? 6 : 9);
+    } else if (suffix.length() > 1 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')
+        && suffix.substring(1).matches("[+-]?[0-9]{1,9}")) {
+      format = Format.DECIMAL_EXPONENT;
+      multiplier = BigDecimal.ONE.movePointRight(Integer.parseInt(suffix.substring(1)));
+    } else {
+      throw new IllegalArgumentException(SUFFIX_ERROR);
     }
-    return new Quantity(number.multiply(multiplier), format);
+    BigDecimal value;
+    try {
+      String digits = number.replaceFirst("^\\+", "");
+      value = digits.isEmpty() || digits.equals("-") ? BigDecimal.ZERO
+          : new BigDecimal(digits.endsWith(".") ? digits + "0" : digits.startsWith(".") || digits.startsWith("-.")
+              ? digits.replace(".", "0.") : digits);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(NUMERIC_ERROR);
+    }
+    return new Quantity(value.multiply(multiplier), format);
   }
 
-  private static IllegalArgumentException bad() {
-    return new IllegalArgumentException("quantities must match the regular expression "
-        + "'^([+-](?:(?:[0-9]+(?:\\.[0-9]*)?)|(?:\\.[0-9]+))(?:(?:[KMGTPE]i)|[numkMGTPE]|(?:[eE][-+]?[0-9]+))?)$'"
-        .replace("[+-]", "[+-]?"));
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static int indexOf(String[] suffixes, String s) {

@@ -1,92 +1,58 @@
 package dev.kubemu.core.patch;
 
-import java.util.HashMap;
-import java.util.Map;
+import dev.kubemu.core.schema.Field;
+import dev.kubemu.core.schema.Schema;
 
 /**
- * How a strategic merge patch treats one position of an object (the {@code patchStrategy} and
- * {@code patchMergeKey} tags of the Go types): lists are replaced unless their strategy says merge, maps always
- * merge. Immutable once built; positions without metadata use {@link #EMPTY}.
+ * How a strategic merge patch treats one position of an object, read from the kind's schema (the
+ * {@code patchStrategy} and {@code patchMergeKey} of the Go field there): lists are replaced unless their strategy says
+ * merge, maps always merge. Positions the schema does not describe use {@link #EMPTY}. Immutable.
  */
 public final class PatchMeta {
   /** No metadata: maps merge, lists are replaced. */
-  public static final PatchMeta EMPTY = new PatchMeta(Map.of(), null, false, false);
+  public static final PatchMeta EMPTY = new PatchMeta(null, null);
 
-  private final Map<String, PatchMeta> fields;
-  private final String mergeKey;
-  private final boolean mergeList;
-  private final boolean retainKeys;
+  private final Field field;
+  private final Schema schema;
 
-  private PatchMeta(Map<String, PatchMeta> fields, String mergeKey, boolean mergeList, boolean retainKeys) {
-    this.fields = fields;
-    this.mergeKey = mergeKey;
-    this.mergeList = mergeList;
-    this.retainKeys = retainKeys;
+  private PatchMeta(Field field, Schema schema) {
+    this.field = field;
+    this.schema = schema;
   }
 
-  /** Metadata of a field of the object at this position (of list items, for lists). */
+  /** The metadata of an object whose schema is {@code root}. */
+  public static PatchMeta of(Schema root) {
+    return root == null ? EMPTY : new PatchMeta(null, root);
+  }
+
+  /** Metadata of a field of the object at this position (of list items, for lists; of values, for maps). */
   public PatchMeta field(String name) {
-    return fields.getOrDefault(name, EMPTY);
+    Schema object = schema;
+    while (object != null && (object.type() == Schema.Type.ARRAY || object.type() == Schema.Type.MAP)) {
+      if (object.type() == Schema.Type.MAP) {
+        return new PatchMeta(null, object.element());
+      }
+      object = object.element();
+    }
+    if (object == null || object.type() != Schema.Type.OBJECT) {
+      return EMPTY;
+    }
+    Field child = object.field(name);
+    return child == null ? EMPTY : new PatchMeta(child, child.schema());
   }
 
   /** Whether this position is a list merged by {@link #mergeKey()} (or, without a key, a set of primitives). */
   public boolean mergesList() {
-    return mergeList;
+    return field != null && field.mergesList();
   }
 
   /** The merge key of a merged list of objects, or null for primitive sets. */
   public String mergeKey() {
-    return mergeKey;
+    return field == null ? null : field.patchMergeKey();
   }
 
   /** Whether {@code $retainKeys} applies (the {@code retainKeys} strategy). */
   public boolean retainKeys() {
-    return retainKeys;
-  }
-
-  public static Builder object() {
-    return new Builder(null, false, false);
-  }
-
-  /** A list of objects merged by {@code key}; {@code items} describes the items. */
-  public static Builder list(String key) {
-    return new Builder(key, true, false);
-  }
-
-  /** A list of primitives merged as a set (e.g. finalizers). */
-  public static PatchMeta primitiveSet() {
-    return new PatchMeta(Map.of(), null, true, false);
-  }
-
-  /** Builds {@link PatchMeta}. */
-  public static final class Builder {
-    private final Map<String, PatchMeta> fields = new HashMap<>();
-    private final String mergeKey;
-    private final boolean mergeList;
-    private boolean retainKeys;
-
-    private Builder(String mergeKey, boolean mergeList, boolean retainKeys) {
-      this.mergeKey = mergeKey;
-      this.mergeList = mergeList;
-      this.retainKeys = retainKeys;
-    }
-
-    public Builder field(String name, PatchMeta meta) {
-      fields.put(name, meta);
-      return this;
-    }
-
-    public Builder field(String name, Builder meta) {
-      return field(name, meta.build());
-    }
-
-    public Builder retainKeys() {
-      this.retainKeys = true;
-      return this;
-    }
-
-    public PatchMeta build() {
-      return new PatchMeta(Map.copyOf(fields), mergeKey, mergeList, retainKeys);
-    }
+    return field != null && field.retainsKeys();
   }
 }

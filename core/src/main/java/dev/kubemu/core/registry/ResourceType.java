@@ -2,8 +2,9 @@ package dev.kubemu.core.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kubemu.core.api.ResourceStrategy;
-import dev.kubemu.core.patch.PatchMeta;
 import dev.kubemu.core.printing.PrinterColumn;
+import dev.kubemu.core.schema.Schema;
+import dev.kubemu.core.schema.SchemaCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +38,9 @@ public final class ResourceType {
   private final ScaleSpec scale;
   private final GroupResource storageResource;
   private final ResourceStrategy strategy;
-  private final PatchMeta patchMeta;
   private final GroupVersionKind storageKind;
   private final String deprecationWarning;
+  private final Function<String, Optional<Schema>> schemas;
 
   private ResourceType(Builder b) {
     this.group = b.group;
@@ -58,8 +59,9 @@ public final class ResourceType {
     this.scale = b.scale;
     this.storageResource = b.storageResource != null ? b.storageResource : new GroupResource(b.group, b.plural);
     this.strategy = b.strategy;
-    this.patchMeta = b.patchMeta;
     this.deprecationWarning = b.deprecationWarning;
+    this.schemas = b.schemas != null ? b.schemas
+        : version -> SchemaCatalog.builtin().kind(new GroupVersionKind(b.group, version, b.kind));
     this.storageKind = b.storageKind != null ? b.storageKind : new GroupVersionKind(b.group, storageVersion, b.kind);
   }
 
@@ -155,11 +157,6 @@ public final class ResourceType {
     return strategy;
   }
 
-  /** How strategic merge patches treat this kind's fields (merge keys and list strategies). */
-  public PatchMeta patchMeta() {
-    return patchMeta;
-  }
-
   /** The warning kube-apiserver sends with every request for this resource (e.g. v1 Endpoints in 1.33), or empty. */
   public Optional<String> deprecationWarning() {
     return Optional.ofNullable(deprecationWarning);
@@ -172,6 +169,14 @@ public final class ResourceType {
 
   public Optional<ServedVersion> version(String version) {
     return versions.stream().filter(v -> v.version().equals(version)).findFirst();
+  }
+
+  /**
+   * The structural schema of this resource in {@code version} (decoding, strict field validation, OpenAPI), when one
+   * is known; built-in kinds take theirs from {@link SchemaCatalog#builtin()}.
+   */
+  public Optional<Schema> schema(String version) {
+    return schemas.apply(version);
   }
 
   public GroupVersionKind gvk(String version) {
@@ -201,9 +206,9 @@ public final class ResourceType {
     private ScaleSpec scale;
     private GroupResource storageResource;
     private ResourceStrategy strategy = ResourceStrategy.DEFAULT;
-    private PatchMeta patchMeta = PatchMeta.EMPTY;
     private GroupVersionKind storageKind;
     private String deprecationWarning;
+    private Function<String, Optional<Schema>> schemas;
 
     private Builder(String group, String kind, String plural) {
       this.group = Objects.requireNonNull(group, "group");
@@ -285,13 +290,14 @@ public final class ResourceType {
     }
 
     /** A {@code Warning} header text sent with every request for this resource. */
-    public Builder deprecated(String warning) {
-      this.deprecationWarning = warning;
+    /** Where this resource's schema per version comes from, when it is not a built-in kind of the catalog. */
+    public Builder schemas(Function<String, Optional<Schema>> schemas) {
+      this.schemas = schemas;
       return this;
     }
 
-    public Builder patchMeta(PatchMeta patchMeta) {
-      this.patchMeta = Objects.requireNonNull(patchMeta, "patchMeta");
+    public Builder deprecated(String warning) {
+      this.deprecationWarning = warning;
       return this;
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.kubemu.core.object.GoJsonText;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,7 +25,6 @@ final class GoJson {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
-  private static final String HEX = "0123456789abcdef";
 
   private GoJson() {}
 
@@ -65,80 +65,7 @@ final class GoJson {
 
   /** Go's {@code json.Marshal} of a tree built in Go struct field order. */
   static String marshal(JsonNode node) {
-    StringBuilder out = new StringBuilder();
-    write(out, node);
-    return out.toString();
-  }
-
-  private static void write(StringBuilder out, JsonNode node) {
-    if (node == null || node.isNull() || node.isMissingNode()) {
-      out.append("null");
-    } else if (node.isObject()) {
-      out.append('{');
-      boolean first = true;
-      for (Map.Entry<String, JsonNode> e : node.properties()) {
-        if (!first) {
-          out.append(',');
-        }
-        first = false;
-        writeString(out, e.getKey());
-        out.append(':');
-        write(out, e.getValue());
-      }
-      out.append('}');
-    } else if (node.isArray()) {
-      out.append('[');
-      for (int i = 0; i < node.size(); i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        write(out, node.get(i));
-      }
-      out.append(']');
-    } else if (node.isTextual()) {
-      writeString(out, node.textValue());
-    } else if (node.isBigDecimal()) {
-      out.append(node.decimalValue().toPlainString());
-    } else {
-      out.append(node.asText());
-    }
-  }
-
-  /** encoding/json's string encoder with HTML escaping on, as {@code json.Marshal} always uses (Go 1.22+). */
-  private static void writeString(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      switch (cp) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '<', '>', '&', 0x2028, 0x2029 -> unicodeEscape(out, cp);
-        default -> {
-          if (cp < 0x20) {
-            unicodeEscape(out, cp);
-          } else if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
-            // A lone surrogate is not valid UTF-8; Go writes the replacement character for invalid input.
-            out.append("\\ufffd");
-          } else {
-            out.appendCodePoint(cp);
-          }
-        }
-      }
-    }
-    out.append('"');
-  }
-
-  private static void unicodeEscape(StringBuilder out, int cp) {
-    out.append("\\u");
-    for (int shift = 12; shift >= 0; shift -= 4) {
-      out.append(HEX.charAt((cp >> shift) & 0xf));
-    }
+    return GoJsonText.marshal(node, false);
   }
 
   /**

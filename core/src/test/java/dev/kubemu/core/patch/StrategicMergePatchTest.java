@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kubemu.kinds.patchmeta.BuiltinPatchMeta;
+import dev.kubemu.core.registry.GroupVersionKind;
+import dev.kubemu.core.schema.SchemaCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ class StrategicMergePatchTest {
   void matchesApimachinery(String name) throws IOException {
     JsonNode original = load("deployment.original.json");
     JsonNode patched = StrategicMergePatch.apply(original, load(name + ".patch.json"),
-        BuiltinPatchMeta.forKind("apps", "Deployment"));
+        PatchMeta.of(SchemaCatalog.builtin().kind(new GroupVersionKind("apps", "v1", "Deployment")).orElseThrow()));
     assertThat(patched).isEqualTo(load(name + ".expected.json"));
   }
 }

@@ -1,0 +1,113 @@
+package dev.kubemu.core.managedfields;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubemu.core.object.GoJsonText;
+import dev.kubemu.core.object.Json;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code metadata.managedFields} of an object, decoded: manager identifiers (the JSON of the entry's manager,
+ * operation, apiVersion for updaters, and subresource, as kube-apiserver builds them) mapped to the fields they own,
+ * and when each last wrote.
+ */
+final class ManagedFields {
+  static final String APPLY = "Apply";
+  static final String UPDATE = "Update";
+
+  final Map<String, VersionedSet> fields = new LinkedHashMap<>();
+  final Map<String, String> times = new LinkedHashMap<>();
+
+  /** The identifier kube-apiserver keys a manager by. */
+  static String identifier(String manager, String operation, String apiVersion, String subresource) {
+    ObjectNode id = Json.object();
+    id.put("manager", manager);
+    id.put("operation", operation);
+    if (!operation.equals(APPLY) && apiVersion != null && !apiVersion.isEmpty()) {
+      id.put("apiVersion", apiVersion);
+    }
+    if (subresource != null && !subresource.isEmpty()) {
+      id.put("subresource", subresource);
+    }
+    return GoJsonText.marshal(id, false);
+  }
+
+  /** Decodes the entries of an object; throws {@link IllegalArgumentException} when one is malformed. */
+  static ManagedFields decode(JsonNode entries) {
+    ManagedFields managed = new ManagedFields();
+    if (entries == null || entries.isNull()) {
+      return managed;
+    }
+    if (!entries.isArray()) {
+      throw new IllegalArgumentException("managedFields must be a list");
+    }
+    for (JsonNode e : entries) {
+      String operation = e.path("operation").asText("");
+      if (!operation.equals(APPLY) && !operation.equals(UPDATE)) {
+        throw new IllegalArgumentException("operation must be Apply or Update, not " + operation);
+      }
+      if (!e.path("fieldsType").asText("").equals("FieldsV1")) {
+        throw new IllegalArgumentException("unsupported fieldsType " + e.path("fieldsType").asText(""));
+      }
+      String id = identifier(e.path("manager").asText(""), operation, e.path("apiVersion").asText(""),
+          e.path("subresource").asText(""));
+      FieldSet set = FieldSet.fromFieldsV1(e.path("fieldsV1"));
+      managed.fields.put(id, new VersionedSet(set, e.path("apiVersion").asText(""), operation.equals(APPLY)));
+      if (e.hasNonNull("time")) {
+        managed.times.put(id, e.get("time").asText());
+      }
+    }
+    return managed;
+  }
+
+  /** The entries, sorted as kube-apiserver sorts them (operation, time, manager, apiVersion, subresource). */
+  ArrayNode encode() {
+    var entries = new ArrayList<ObjectNode>();
+    fields.forEach((id, set) -> {
+      JsonNode parsed = parse(id);
+      ObjectNode e = Json.object();
+      e.put("manager", parsed.path("manager").asText());
+      e.put("operation", set.applied() ? APPLY : parsed.path("operation").asText());
+      e.put("apiVersion", set.apiVersion());
+      if (times.containsKey(id)) {
+        e.put("time", times.get(id));
+      }
+      e.put("fieldsType", "FieldsV1");
+      e.set("fieldsV1", set.set().toFieldsV1());
+      if (parsed.hasNonNull("subresource")) {
+        e.put("subresource", parsed.get("subresource").asText());
+      }
+      entries.add(e);
+    });
+    entries.sort(Comparator.<ObjectNode, String>comparing(e -> e.path("operation").asText())
+        .thenComparing(e -> e.path("time").asText(""))
+        .thenComparing(e -> e.path("manager").asText())
+        .thenComparing(e -> e.path("apiVersion").asText())
+        .thenComparing(e -> e.path("subresource").asText("")));
+    ArrayNode out = Json.array();
+    entries.forEach(out::add);
+    return out;
+  }
+
+  private static JsonNode parse(String id) {
+    try {
+      return Json.MAPPER.readTree(id);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("manager identifiers are JSON: " + id, e);
+    }
+  }
+
+  boolean isEmpty() {
+    return fields.isEmpty();
+  }
+
+  /** Drops the times of managers that own nothing any more. */
+  void dropStaleTimes() {
+    times.keySet().retainAll(fields.keySet());
+  }
+
+}
