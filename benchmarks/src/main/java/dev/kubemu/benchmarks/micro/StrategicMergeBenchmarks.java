@@ -36,7 +36,7 @@ public class StrategicMergeBenchmarks {
         + "\"containers\":[{\"name\":\"web\",\"image\":\"nginx:1.27\","
         + "\"env\":[{\"name\":\"MODE\",\"value\":\"debug\"},{\"name\":\"LEVEL\",\"value\":\"3\"}]}]}}")
         .getBytes(StandardCharsets.UTF_8));
-    meta = BuiltinTypes.registry().find("", "v1", "pods").orElseThrow().patchMeta();
+    meta = PatchMeta.of(BuiltinTypes.registry().find("", "v1", "pods").orElseThrow().schema("v1").orElseThrow());
   }
 
   @Benchmark
