@@ -1,6 +1,7 @@
 package dev.kubemu.emulator;
 
 import dev.kubemu.apiserver.http.ApiServerConfig;
+import dev.kubemu.core.schema.SchemaCatalog;
 import dev.kubemu.emulator.cli.CliException;
 import dev.kubemu.emulator.cli.CliOptions;
 import dev.kubemu.emulator.kubeconfig.ClusterAccess;
@@ -46,6 +47,8 @@ public final class Main {
       System.out.println("kubemu " + VERSION + " (Kubernetes v1.33.1)");
       return 0;
     }
+    // the built-in schemas are parsed once per JVM on first use, which the bootstrap objects would otherwise wait for
+    startThread(SchemaCatalog::builtin);
     Emulator emulator;
     String token = null;
     CompletableFuture<ServingPki> pki = null;
@@ -55,9 +58,19 @@ public final class Main {
         .kubeletTimings(KubeletTimings.realistic());
     if (!options.insecureHttp()) {
       fastInMemoryKeyStores();
-      // the key pair and certificates are made on their own thread while the emulator builds the cluster
-      CompletableFuture<ServingPki> material = CompletableFuture.supplyAsync(
-          () -> ServingPki.generate(options.address(), Instant.now()), Main::startThread);
+      // the key pair and certificates are made on their own thread while the emulator builds the cluster; that
+      // thread then initialises the JDK's TLS classes, which the server's TLS set-up would otherwise do on the
+      // critical path
+      var material = new CompletableFuture<ServingPki>();
+      startThread(() -> {
+        try {
+          material.complete(ServingPki.generate(options.address(), Instant.now()));
+        } catch (RuntimeException | Error e) {
+          material.completeExceptionally(e);
+          return;
+        }
+        TlsWarmUp.run();
+      });
       pki = material;
       byte[] secret = new byte[32];
       new SecureRandom().nextBytes(secret);
@@ -122,7 +135,7 @@ public final class Main {
   }
 
   private static void startThread(Runnable task) {
-    Thread t = new Thread(task, "kubemu-start-pki");
+    Thread t = new Thread(task, "kubemu-start");
     t.setDaemon(true);
     t.start();
   }
