@@ -107,11 +107,12 @@ final class LaunchScenarios {
   }
 
   private Samples inProcess(boolean http) {
-    for (int i = 0; i < 5; i++) {
+    // a warm JVM: the start-up path compiled, as in a test suite that starts an emulator per test class
+    for (int i = 0; i < 30; i++) {
       startOnce(http);
     }
     var times = new ArrayList<Double>();
-    for (int i = 0; i < Math.max(runs, 9); i++) {
+    for (int i = 0; i < Math.max(runs, 15); i++) {
       times.add(startOnce(http));
     }
     return Samples.of(times);
