@@ -162,6 +162,8 @@ class ApplyAndPatchTest extends LiveClusterTest {
     assertThat(explain).doesNotContain("<empty>");
     String fields = ok(kubectl, "explain", "deployment.spec").stdout();
     assertThat(fields).contains("selector", "-required-", "strategy", "template");
+    String fromV2 = ok(kubectl, "explain", "deployment.spec.strategy", "--output=plaintext-openapiv2").stdout();
+    assertThat(fromV2).contains("RESOURCE: strategy <Object>", "FIELDS:", "rollingUpdate", "type\t<string>");
   }
 
   @ParameterizedTest(name = "helm {0}")

@@ -1,13 +1,16 @@
 package dev.kubemu.controllers;
 
+import dev.kubemu.controllers.certificates.RootCaPublisher;
 import dev.kubemu.controllers.deployment.DeploymentController;
 import dev.kubemu.controllers.disruption.DisruptionController;
 import dev.kubemu.controllers.endpoints.EndpointSliceController;
 import dev.kubemu.controllers.endpoints.EndpointsController;
 import dev.kubemu.controllers.gc.GarbageCollector;
 import dev.kubemu.controllers.namespace.NamespaceController;
+import dev.kubemu.controllers.node.NodeLifecycleController;
 import dev.kubemu.controllers.replicaset.ReplicaSetController;
 import dev.kubemu.controllers.scheduler.Scheduler;
+import dev.kubemu.controllers.serviceaccount.ServiceAccountsController;
 import dev.kubemu.core.api.ResourceOperations;
 import dev.kubemu.core.control.ControlLoop;
 import dev.kubemu.core.control.ControllerRunner;
@@ -22,12 +25,23 @@ public final class ControllerManager implements AutoCloseable {
   private final Scheduler scheduler;
 
   public ControllerManager(ResourceOperations operations, ControlLoop loop) {
+    this(operations, loop, null);
+  }
+
+  /**
+   * @param clusterCaPem the cluster CA certificate (PEM) to publish as {@code kube-root-ca.crt} in every namespace;
+   *                     null for an emulator without one (plain HTTP), which then publishes nothing
+   */
+  public ControllerManager(ResourceOperations operations, ControlLoop loop, String clusterCaPem) {
     this.indexes = new SharedIndexes(operations, loop);
     this.runner = new ControllerRunner(operations, loop);
     this.garbageCollector = new GarbageCollector(operations, loop);
     this.scheduler = new Scheduler(operations, loop);
     for (ControllerSpec spec : specs(operations, indexes)) {
       runner.start(spec);
+    }
+    if (clusterCaPem != null) {
+      runner.start(new RootCaPublisher(operations, clusterCaPem).spec());
     }
     runner.start(scheduler.spec());
   }
@@ -39,7 +53,9 @@ public final class ControllerManager implements AutoCloseable {
         new NamespaceController(operations).spec(),
         new EndpointsController(operations).spec(),
         new EndpointSliceController(operations).spec(),
-        new DisruptionController(operations).spec());
+        new DisruptionController(operations).spec(),
+        new NodeLifecycleController(operations).spec(),
+        new ServiceAccountsController(operations).spec());
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.kubemu.apiserver.http.PodLogSource;
 import dev.kubemu.apiserver.http.VersionInfo;
 import dev.kubemu.controllers.ControllerManager;
 import dev.kubemu.core.api.NamespaceLifecycle;
+import dev.kubemu.core.api.ServiceAccountAdmission;
 import dev.kubemu.core.control.ControlLoop;
 import dev.kubemu.core.api.ResourceOperations;
 import dev.kubemu.core.store.VersionedStore;
@@ -34,6 +35,7 @@ public final class EmulatorBuilder {
   private int port = 0;
   private Supplier<ApiServerConfig.TlsMaterial> tls;
   private String bearerToken;
+  private Supplier<String> clusterCaPem;
   private int watchWindow = VersionedStore.DEFAULT_WINDOW;
   private KubeletTimings kubeletTimings = KubeletTimings.instant();
   private boolean systemAddons = true;
@@ -125,6 +127,25 @@ public final class EmulatorBuilder {
     return this;
   }
 
+  /**
+   * The cluster CA certificate (PEM) that signed the serving certificate; published in every namespace as the
+   * {@code kube-root-ca.crt} ConfigMap, as kube-controller-manager does. Without it (plain HTTP) none is published.
+   */
+  public EmulatorBuilder clusterCa(String caCertificatePem) {
+    Objects.requireNonNull(caCertificatePem, "caCertificatePem");
+    this.clusterCaPem = () -> caCertificatePem;
+    return this;
+  }
+
+  /**
+   * Like {@link #clusterCa(String)}, with the certificate supplied when the controllers start, after the bootstrap
+   * objects: a CLI can generate it meanwhile.
+   */
+  public EmulatorBuilder clusterCa(Supplier<String> caCertificatePem) {
+    this.clusterCaPem = Objects.requireNonNull(caCertificatePem, "caCertificatePem");
+    return this;
+  }
+
   /** Require this bearer token on API requests; by default no authentication. */
   public EmulatorBuilder bearerToken(String token) {
     this.bearerToken = token;
@@ -143,7 +164,7 @@ public final class EmulatorBuilder {
     Clock effectiveClock = clock != null ? clock : new SystemClock(controlLoop.scheduler());
     var store = new VersionedStore(watchWindow, VersionedStore.DEFAULT_TREE_CACHE_BYTES);
     var operations = new ResourceOperations(BuiltinTypes.registry(), store, effectiveClock,
-        List.of(new NamespaceLifecycle()));
+        List.of(new NamespaceLifecycle(), new ServiceAccountAdmission()));
     var logs = new AtomicReference<PodLogSource>(PodLogSource.NONE);
     CompletableFuture<ServerParts> server = http ? prepareServer(operations, logs) : null;
     var components = new ArrayList<AutoCloseable>();
@@ -154,7 +175,8 @@ public final class EmulatorBuilder {
         new SystemAddons(operations).install();
       }
       components.add(new KubernetesServiceRepair(operations, bootstrap, controlLoop));
-      components.add(new ControllerManager(operations, controlLoop));
+      components.add(new ControllerManager(operations, controlLoop,
+          clusterCaPem == null ? null : clusterCaPem.get()));
       var kubelets = new KubeletSimulator(operations, controlLoop, kubeletTimings);
       components.add(kubelets);
       logs.set(kubelets.logs()::read);

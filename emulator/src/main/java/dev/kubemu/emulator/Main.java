@@ -7,7 +7,6 @@ import dev.kubemu.emulator.cli.CliOptions;
 import dev.kubemu.emulator.kubeconfig.ClusterAccess;
 import dev.kubemu.emulator.kubeconfig.KubeconfigWriter;
 import dev.kubemu.emulator.tls.ServingPki;
-import dev.kubemu.kubelet.KubeletTimings;
 import dev.kubemu.kubelet.NodeShape;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -55,7 +54,7 @@ public final class Main {
     var builder = Emulator.builder().address(options.address()).port(options.port()).nodes(options.nodes())
         .nodeShape(new NodeShape(options.nodeCpu(), options.nodeMemory(), options.maxPods(),
             NodeShape.standard().ephemeralStorage()))
-        .kubeletTimings(KubeletTimings.realistic());
+        .kubeletTimings(options.kubeletDelays());
     if (!options.insecureHttp()) {
       fastInMemoryKeyStores();
       // the key pair and certificates are made on their own thread while the emulator builds the cluster; that
@@ -78,7 +77,7 @@ public final class Main {
       builder.tls(() -> {
         ServingPki generated = material.join();
         return new ApiServerConfig.TlsMaterial(generated.servingCertificatePem(), generated.servingPrivateKeyPem());
-      }).bearerToken(token);
+      }).clusterCa(() -> material.join().caCertificatePem()).bearerToken(token);
     }
     try {
       emulator = builder.start();

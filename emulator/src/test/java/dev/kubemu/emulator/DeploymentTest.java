@@ -64,6 +64,32 @@ class DeploymentTest {
   }
 
   @Test
+  void recreateStartsNewPodsOnlyOnceTheOldOnesHaveStopped() {
+    kube.close();
+    kube = Emulator.builder().http(false).clock(clock).kubeletTimings(new dev.kubemu.kubelet.KubeletTimings(
+        Duration.ZERO, Duration.ZERO, Duration.ofSeconds(5))).start();
+    create(2, "nginx:1.25", "");
+    kube.operations().patch(deployments, "v1", "default", "web", PatchType.MERGE, Json.parseTrusted(
+        "{\"spec\":{\"strategy\":{\"type\":\"Recreate\",\"rollingUpdate\":null}}}".getBytes()), user,
+        Target.MAIN);
+    settleWithReadyPods();
+    kube.operations().patch(deployments, "v1", "default", "web", PatchType.MERGE, Json.parseTrusted(
+        "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"web\",\"image\":\"nginx:1.26\"}]}}}}"
+            .getBytes()), user, Target.MAIN);
+    kube.awaitIdle();
+    List<JsonNode> all = kube.operations().list(pods, "default", ListOptions.everything()).items().stream()
+        .map(kube.operations()::storageTree).toList();
+    assertThat(all).as("old pods still stopping, no new ones yet").hasSize(2)
+        .allMatch(p -> p.path("metadata").has("deletionTimestamp"));
+    clock.advance(Duration.ofSeconds(5));
+    kube.awaitIdle();
+    all = kube.operations().list(pods, "default", ListOptions.everything()).items().stream()
+        .map(kube.operations()::storageTree).toList();
+    assertThat(all).hasSize(2).allMatch(p -> p.path("spec").path("containers").get(0).path("image").asText()
+        .equals("nginx:1.26") && p.path("status").path("phase").asText().equals("Running"));
+  }
+
+  @Test
   void aNewDeploymentRollsOutAndReportsCompletion() {
     create(3, "nginx:1.25");
     settleWithReadyPods();

@@ -97,9 +97,85 @@ class KubeletTest {
     assertThat(result.removed()).isFalse();
     kube.awaitIdle();
     assertThat(pod("web").path("metadata").has("deletionTimestamp")).isTrue();
-    clock.advance(Duration.ofSeconds(2));
-    kube.awaitIdle();
+    var seen = new java.util.concurrent.CopyOnWriteArrayList<JsonNode>();
+    try (var watch = kube.store().watch(new GroupResource("", "pods"), "default", kube.store().revision(),
+        Runnable::run, e -> seen.add(kube.store().tree(e.object())))) {
+      clock.advance(Duration.ofSeconds(2));
+      kube.awaitIdle();
+    }
     assertThat(kube.store().get(new GroupResource("", "pods"), "default", "web")).isNull();
+    // since 1.27 a kubelet reports the terminal phase before it removes the pod: kubectl shows 0/1 Completed
+    JsonNode last = seen.get(seen.size() - 1);
+    assertThat(last.path("status").path("phase").asText()).isEqualTo("Succeeded");
+    JsonNode container = last.path("status").path("containerStatuses").get(0);
+    assertThat(container.path("state").path("terminated").path("reason").asText()).isEqualTo("Completed");
+    assertThat(container.path("ready").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aPodDeletedBeforeItsContainersRanEndsFailed() {
+    kube = Emulator.builder().http(false).clock(clock).kubeletTimings(new KubeletTimings(Duration.ofSeconds(30),
+        Duration.ZERO, Duration.ZERO)).start();
+    createPod("web", "node-1", null);
+    kube.awaitIdle();
+    var seen = new java.util.concurrent.CopyOnWriteArrayList<JsonNode>();
+    try (var watch = kube.store().watch(new GroupResource("", "pods"), "default", kube.store().revision(),
+        Runnable::run, e -> seen.add(kube.store().tree(e.object())))) {
+      kube.operations().delete(pods(), "v1", "default", "web", DeleteOptions.defaults(), user);
+      kube.awaitIdle();
+    }
+    assertThat(kube.store().get(new GroupResource("", "pods"), "default", "web")).isNull();
+    JsonNode last = seen.get(seen.size() - 1);
+    assertThat(last.path("status").path("phase").asText()).isEqualTo("Failed");
+    assertThat(last.path("status").path("containerStatuses").get(0).path("state").path("waiting").path("reason")
+        .asText()).isEqualTo("ContainerCreating");
+  }
+
+  private void createFinitePod(String name, String restartPolicy, String script) {
+    ObjectNode pod = (ObjectNode) Json.parseTrusted(("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\""
+        + name + "\"},\"spec\":{\"nodeName\":\"node-1\",\"restartPolicy\":\"" + restartPolicy + "\",\"containers\":"
+        + "[{\"name\":\"c\",\"image\":\"busybox:1.36\",\"command\":[\"sh\",\"-c\",\"" + script + "\"]}]}}")
+        .getBytes());
+    kube.operations().create(pods(), "v1", "default", pod, user);
+  }
+
+  @Test
+  void aCommandThatEndsCompletesThePodWhenItIsNotRestarted() {
+    kube = Emulator.builder().http(false).clock(clock).start();
+    createFinitePod("once", "Never", "echo hi");
+    createFinitePod("broken", "Never", "echo oops; exit 2");
+    kube.awaitIdle();
+    JsonNode once = pod("once").path("status");
+    assertThat(once.path("phase").asText()).isEqualTo("Succeeded");
+    assertThat(once.path("containerStatuses").get(0).path("state").path("terminated").path("reason").asText())
+        .isEqualTo("Completed");
+    JsonNode broken = pod("broken").path("status");
+    assertThat(broken.path("phase").asText()).isEqualTo("Failed");
+    assertThat(broken.path("containerStatuses").get(0).path("state").path("terminated").path("exitCode").asInt())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aRestartedContainerThatKeepsEndingCrashLoopsWithGrowingBackOff() {
+    kube = Emulator.builder().http(false).clock(clock).start();
+    createFinitePod("loop", "Always", "echo hi");
+    kube.awaitIdle();
+    JsonNode c = pod("loop").path("status").path("containerStatuses").get(0);
+    assertThat(pod("loop").path("status").path("phase").asText()).isEqualTo("Running");
+    assertThat(c.path("restartCount").asInt()).isEqualTo(1);
+    assertThat(c.path("state").path("waiting").path("reason").asText()).isEqualTo("CrashLoopBackOff");
+    assertThat(c.path("lastState").path("terminated").path("reason").asText()).isEqualTo("Completed");
+    clock.advance(Duration.ofSeconds(10));
+    kube.awaitIdle();
+    c = pod("loop").path("status").path("containerStatuses").get(0);
+    assertThat(c.path("restartCount").asInt()).isEqualTo(2);
+    assertThat(c.path("state").path("waiting").path("message").asText()).startsWith("back-off 20s restarting failed "
+        + "container=c pod=loop_default(");
+    var events = kube.operations().list(kube.registry().find("", "v1", "events").orElseThrow(), "default",
+        new ListOptions(LabelSelector.everything(), FieldSelector.parse("involvedObject.name=loop,reason=BackOff"), 0,
+            null, "")).items();
+    assertThat(events).hasSize(1);
+    assertThat(kube.operations().storageTree(events.get(0)).path("count").asInt()).isEqualTo(2);
   }
 
   @Test

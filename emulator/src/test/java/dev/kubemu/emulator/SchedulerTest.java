@@ -23,14 +23,14 @@ import org.junit.jupiter.api.Test;
 class SchedulerTest {
   private static final String INSUFFICIENT_MEMORY = "0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 "
       + "nodes are available: 3 No preemption victims found for incoming pod.";
+  private final VirtualClock clock = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"));
   private Emulator kube;
   private ResourceType pods;
   private final RequestContext user = RequestContext.forUser();
 
   @BeforeEach
   void start() {
-    kube = Emulator.builder().http(false).systemAddons(false)
-        .clock(new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"))).start();
+    kube = Emulator.builder().http(false).systemAddons(false).clock(clock).start();
     pods = kube.registry().find("", "v1", "pods").orElseThrow();
   }
 
@@ -88,6 +88,9 @@ class SchedulerTest {
     String victim = "p00";
     kube.operations().delete(pods, "v1", "default", victim, new DeleteOptions(0L, null, null, null, false), user);
     kube.awaitIdle();
+    assertThat(pending()).as("still in their 1 s backoff").hasSize(2);
+    clock.advance(java.time.Duration.ofSeconds(1));
+    kube.awaitIdle();
     assertThat(pending()).hasSize(1);
   }
 
@@ -128,6 +131,8 @@ class SchedulerTest {
 
     kube.operations().patch(nodes, "v1", "", "node-1", PatchType.MERGE,
         Json.parseTrusted("{\"spec\":{\"unschedulable\":null}}".getBytes()), user, Target.MAIN);
+    kube.awaitIdle();
+    clock.advance(java.time.Duration.ofSeconds(1));
     kube.awaitIdle();
     assertThat(pod("plain").path("spec").path("nodeName").asText()).isEqualTo("node-1");
     assertThat(pod("picky").path("spec").path("nodeName").asText()).isEmpty();

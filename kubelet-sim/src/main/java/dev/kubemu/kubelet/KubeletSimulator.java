@@ -4,7 +4,7 @@ import dev.kubemu.core.api.ResourceOperations;
 import dev.kubemu.core.control.ControlLoop;
 import dev.kubemu.core.control.ControllerRunner;
 
-/** The simulated kubelets of one emulator: pod lifecycles and node heartbeats. */
+/** The simulated kubelets of one emulator: pod lifecycles, node heartbeats and the events about their nodes. */
 public final class KubeletSimulator implements AutoCloseable {
   private final ControllerRunner runner;
   private final NodeHeartbeats heartbeats;
@@ -12,6 +12,7 @@ public final class KubeletSimulator implements AutoCloseable {
 
   public KubeletSimulator(ResourceOperations operations, ControlLoop loop, KubeletTimings timings) {
     this.runner = new ControllerRunner(operations, loop);
+    runner.start(new NodeStatusEvents(operations).spec());
     runner.start(new Kubelets(operations, timings).spec());
     this.heartbeats = new NodeHeartbeats(operations, loop);
     this.logs = new ContainerLogs(operations.clock());

@@ -96,23 +96,78 @@ public final class Kubelets {
         return Result.requeueAfter(Duration.ofSeconds(10));
       }
       announceStart(pod, ctx, startTime, now);
+      Ended ended = advanceEnded(pod, status, ctx, now, true);
       writeStatus(stored, PodStatuses.running(pod, status, ip, Timestamps.format(now), readyContainers(pod, now,
-          now)));
-      return nextReadinessCheck(pod, now, now);
+          now), ended.statuses()));
+      return earliest(nextReadinessCheck(pod, now, now), ended.wakeAt(), now);
     }
     Instant runningSince = runningSince(status).orElse(now);
     List<String> ready = readyContainers(pod, runningSince, now);
-    boolean changed = false;
+    Ended ended = advanceEnded(pod, status, ctx, now, false);
+    boolean changed = ended.changed();
     for (JsonNode s : status.path("containerStatuses")) {
-      if (s.path("ready").asBoolean() != ready.contains(s.path("name").asText())) {
+      String name = s.path("name").asText();
+      if (!ended.statuses().containsKey(name) && s.path("ready").asBoolean() != ready.contains(name)) {
         changed = true;
       }
     }
     if (changed) {
       writeStatus(stored, PodStatuses.running(pod, status, status.path("podIP").asText(), Timestamps.format(now),
-          ready));
+          ready, ended.statuses()));
     }
-    return nextReadinessCheck(pod, runningSince, now);
+    return earliest(nextReadinessCheck(pod, runningSince, now), ended.wakeAt(), now);
+  }
+
+  /** The statuses of the containers whose command ends by itself, whether any changed, and when to look again. */
+  private record Ended(Map<String, ObjectNode> statuses, boolean changed, Instant wakeAt) {}
+
+  /**
+   * Moves the containers whose command ends by itself ({@code echo hi}) along {@link ContainerExits}: exit,
+   * restart, crash-loop back-off; records the kubelet's events for restarts and back-offs.
+   */
+  private Ended advanceEnded(JsonNode pod, JsonNode status, NodeContext ctx, Instant now, boolean firstStart) {
+    var statuses = new java.util.LinkedHashMap<String, ObjectNode>();
+    boolean changed = false;
+    Instant wake = null;
+    for (JsonNode c : pod.path("spec").path("containers")) {
+      var code = ContainerExits.exitCode(c);
+      if (code.isEmpty()) {
+        continue;
+      }
+      String name = c.path("name").asText();
+      JsonNode previous = null;
+      for (JsonNode s : status.path("containerStatuses")) {
+        if (s.path("name").asText().equals(name)) {
+          previous = s;
+        }
+      }
+      var step = ContainerExits.advance(pod, c, code.getAsInt(), previous, now, timings.containerStart());
+      statuses.put(name, step.status());
+      changed |= step.change() != ContainerExits.Change.NONE;
+      String path = fieldPath(pod, c);
+      if (step.change() == ContainerExits.Change.STARTED && !firstStart) {
+        ctx.events.record(pod, "Normal", "Pulled", "Container image \"" + c.path("image").asText()
+            + "\" already present on machine", path);
+        ctx.events.record(pod, "Normal", "Created", "Created container: " + name, path);
+        ctx.events.record(pod, "Normal", "Started", "Started container " + name, path);
+      } else if (step.change() == ContainerExits.Change.BACKING_OFF) {
+        ctx.events.record(pod, "Warning", "BackOff", "Back-off restarting failed container " + name + " in pod "
+            + ContainerExits.podRef(pod), path);
+      }
+      if (step.wakeAt() != null && (wake == null || step.wakeAt().isBefore(wake))) {
+        wake = step.wakeAt();
+      }
+    }
+    return new Ended(statuses, changed, wake);
+  }
+
+  private static Result earliest(Result readiness, Instant wakeAt, Instant now) {
+    if (wakeAt == null) {
+      return readiness;
+    }
+    Duration untilWake = wakeAt.isAfter(now) ? Duration.between(now, wakeAt) : Duration.ZERO;
+    Duration other = readiness.requeueAfterOrNull();
+    return Result.requeueAfter(other == null || untilWake.compareTo(other) < 0 ? untilWake : other);
   }
 
   private void announceStart(JsonNode pod, NodeContext ctx, Instant startTime, Instant now) {
@@ -152,6 +207,11 @@ public final class Kubelets {
     }
     if (now.isBefore(due)) {
       return Result.requeueAfter(Duration.between(now, due));
+    }
+    String phase = pod.path("status").path("phase").asText("");
+    if (!phase.equals("Succeeded") && !phase.equals("Failed")) {
+      // the containers have stopped: report the terminal phase first, as kubelets do since 1.27
+      writeStatus(stored, PodStatuses.terminated(pod, pod.path("status"), Timestamps.format(now)));
     }
     try {
       operations.delete(pods, "v1", Meta.namespace(pod), Meta.name(pod),

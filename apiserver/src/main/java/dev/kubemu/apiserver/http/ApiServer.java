@@ -38,7 +38,7 @@ public final class ApiServer implements AutoCloseable {
   private final OpenApiV3Documents openApi;
   private final RequestTargetParser targets;
   private final ResourceEndpoints resources;
-  private final byte[] openApiV2;
+  private final java.util.function.Supplier<OpenApiV2Document> openApiV2;
   private HttpServer server;
 
   public ApiServer(Vertx vertx, ApiServerConfig config, ResourceOperations operations, PodLogSource logs) {
@@ -50,7 +50,7 @@ public final class ApiServer implements AutoCloseable {
     this.targets = new RequestTargetParser(operations.registry());
     BodyReader bodies = new BodyReader(new ProtobufBodyDecoder());
     this.resources = new ResourceEndpoints(operations, bodies, new SubresourceEndpoints(operations, bodies, logs));
-    this.openApiV2 = OpenApiV2Document.minimal(config.version().gitVersion());
+    this.openApiV2 = memoize(() -> OpenApiV2Document.of(operations.registry(), config.version().gitVersion()));
   }
 
   /** Binds and starts serving; completes with this server once it accepts connections. */
@@ -164,7 +164,7 @@ public final class ApiServer implements AutoCloseable {
       }
       case "apis" -> apis(rc, parts, accept, get);
       case "openapi" -> openApi(rc, path);
-      case "swagger-2.0.0.pb-v1" -> Responses.bytes(rc, 200, OpenApiV2Document.CONTENT_TYPE, openApiV2);
+      case "swagger-2.0.0.pb-v1" -> openApiV2(rc, true);
       default -> throw ApiErrors.notFoundPath();
     }
   }
@@ -215,9 +215,37 @@ public final class ApiServer implements AutoCloseable {
     Responses.json(rc, 200, list);
   }
 
+  /** The v2 document, built on first use off the event loop. */
+  private void openApiV2(RoutingContext rc, boolean protobuf) {
+    rc.vertx().executeBlocking(openApiV2::get, false)
+        .onSuccess(doc -> {
+          if (protobuf) {
+            Responses.bytes(rc, 200, OpenApiV2Document.CONTENT_TYPE, doc.protobuf());
+          } else {
+            Responses.bytes(rc, 200, MediaTypes.JSON, doc.json());
+          }
+        })
+        .onFailure(e -> Responses.error(rc, e));
+  }
+
+  private static <T> java.util.function.Supplier<T> memoize(java.util.function.Supplier<T> build) {
+    return new java.util.function.Supplier<>() {
+      private volatile T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = build.get();
+        }
+        return value;
+      }
+    };
+  }
+
   private void openApi(RoutingContext rc, String path) {
     if (path.equals("/openapi/v2")) {
-      Responses.bytes(rc, 200, OpenApiV2Document.CONTENT_TYPE, openApiV2);
+      String accept = rc.request().getHeader("Accept");
+      openApiV2(rc, accept != null && accept.contains("protobuf"));
     } else if (path.equals("/openapi/v3") || path.startsWith("/openapi/v3/")) {
       // documents are built once, on first use, which takes long enough to keep off the event loop
       rc.vertx().executeBlocking(() -> path.equals("/openapi/v3") ? openApi.index()

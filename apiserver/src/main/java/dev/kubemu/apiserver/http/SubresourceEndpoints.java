@@ -60,7 +60,11 @@ final class SubresourceEndpoints {
         log(rc, target);
       }
       case "exec", "attach", "portforward" -> throw ApiErrors.badRequest("kubemu simulates pods without running "
-          + "processes, so it cannot " + target.subresource() + " into pod " + target.name());
+          + "processes, so it cannot " + switch (target.subresource()) {
+            case "exec" -> "exec into pod ";
+            case "attach" -> "attach to pod ";
+            default -> "forward ports to pod ";
+          } + target.name());
       default -> throw ApiErrors.notFoundPath();
     }
   }
@@ -120,11 +124,23 @@ final class SubresourceEndpoints {
       rc.request().params().forEach(e -> query.put(e.getKey(), e.getValue()));
       text = logs.read(pod, container, query);
     }
-    if (QueryOptions.flag(rc, "follow") && !pod.path("spec").path("nodeName").asText("").isEmpty()) {
+    if (QueryOptions.flag(rc, "follow") && !QueryOptions.flag(rc, "previous") && running(pod, container)) {
       follow(rc, target, text);
       return;
     }
     Responses.bytes(rc, 200, "text/plain", text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Whether the container runs now; a stopped container's log is complete, so following it ends at once. */
+  private static boolean running(JsonNode pod, String container) {
+    for (String field : new String[] {"containerStatuses", "initContainerStatuses", "ephemeralContainerStatuses"}) {
+      for (JsonNode s : pod.path("status").path(field)) {
+        if (s.path("name").asText().equals(container)) {
+          return s.path("state").has("running");
+        }
+      }
+    }
+    return false;
   }
 
   /**

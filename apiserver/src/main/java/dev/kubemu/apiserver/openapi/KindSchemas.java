@@ -29,12 +29,19 @@ final class KindSchemas {
 
   private final ObjectNode components;
   private final Descriptions descriptions;
+  /** Swagger 2.0 style: {@code #/definitions/} references, {@code $ref} beside descriptions, no {@code oneOf}. */
+  private final boolean v2;
   private final Set<String> added = new LinkedHashSet<>();
   private final Deque<Schema> pending = new ArrayDeque<>();
 
   KindSchemas(ObjectNode components, Descriptions descriptions) {
+    this(components, descriptions, false);
+  }
+
+  KindSchemas(ObjectNode components, Descriptions descriptions, boolean v2) {
     this.components = components;
     this.descriptions = descriptions;
+    this.v2 = v2;
   }
 
   /**
@@ -151,9 +158,13 @@ final class KindSchemas {
       descriptions.of(name).ifPresent(d -> def.put("description", d));
       switch (name) {
         case QUANTITY -> {
-          ArrayNode oneOf = def.putArray("oneOf");
-          oneOf.addObject().put("type", "string");
-          oneOf.addObject().put("type", "number");
+          if (v2) {
+            def.put("type", "string");
+          } else {
+            ArrayNode oneOf = def.putArray("oneOf");
+            oneOf.addObject().put("type", "string");
+            oneOf.addObject().put("type", "number");
+          }
         }
         case INT_OR_STRING -> def.put("type", "string").put("format", "int-or-string")
             .put("x-kubernetes-int-or-string", true);
@@ -165,8 +176,12 @@ final class KindSchemas {
     ref(p, name);
   }
 
-  private static void ref(ObjectNode p, String name) {
-    p.putArray("allOf").addObject().put("$ref", "#/components/schemas/" + name);
+  private void ref(ObjectNode p, String name) {
+    if (v2) {
+      p.put("$ref", "#/definitions/" + name);
+    } else {
+      p.putArray("allOf").addObject().put("$ref", "#/components/schemas/" + name);
+    }
   }
 
   private ObjectNode listSchema(ResourceType type, GroupVersionKind listGvk, String itemName) {

@@ -32,7 +32,7 @@ public final class TestCluster implements AutoCloseable {
     ServingPki pki = ServingPki.generate("127.0.0.1", Instant.now());
     String token = UUID.randomUUID().toString();
     Emulator emulator = Emulator.builder().tls(pki.servingCertificatePem(), pki.servingPrivateKeyPem())
-        .bearerToken(token).start();
+        .clusterCa(pki.caCertificatePem()).bearerToken(token).start();
     try {
       Path dir = Files.createTempDirectory("kubemu-conformance");
       Path kubeconfig = dir.resolve("kubeconfig");

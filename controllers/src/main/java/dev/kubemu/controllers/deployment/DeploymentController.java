@@ -7,6 +7,7 @@ import dev.kubemu.core.api.RequestContext;
 import dev.kubemu.core.api.ResourceOperations;
 import dev.kubemu.core.api.Target;
 import dev.kubemu.core.control.ControllerSpec;
+import dev.kubemu.core.control.Keys;
 import dev.kubemu.core.control.EventRecorder;
 import dev.kubemu.core.control.ObjectKey;
 import dev.kubemu.core.control.OwnerIndex;
@@ -18,6 +19,7 @@ import dev.kubemu.core.object.OwnerReferences;
 import dev.kubemu.core.object.Timestamps;
 import dev.kubemu.core.registry.ResourceType;
 import dev.kubemu.core.store.StoredObject;
+import dev.kubemu.core.store.WatchEvent;
 import dev.kubemu.kinds.core.Pods;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +43,7 @@ public final class DeploymentController {
   private final ResourceOperations operations;
   private final ResourceType deployments;
   private final ResourceType replicaSets;
+  private final ResourceType pods;
   private final OwnerIndex replicaSetsByOwner;
   private final OwnerIndex podsByOwner;
   private final EventRecorder events;
@@ -50,6 +53,7 @@ public final class DeploymentController {
     this.operations = operations;
     this.deployments = operations.registry().find("apps", "v1", "deployments").orElseThrow();
     this.replicaSets = operations.registry().find("apps", "v1", "replicasets").orElseThrow();
+    this.pods = operations.registry().find("", "v1", "pods").orElseThrow();
     this.replicaSetsByOwner = replicaSetsByOwner;
     this.podsByOwner = podsByOwner;
     this.events = new EventRecorder(operations, "deployment-controller", null);
@@ -57,7 +61,38 @@ public final class DeploymentController {
 
   public ControllerSpec spec() {
     return ControllerSpec.builder("deployment-controller", deployments).owns(replicaSets)
+        .watchesEvents(pods, this::recreateWaitingOn)
         .reconciler(this::reconcile).build();
+  }
+
+  /** Whether a pod has not reached Succeeded or Failed (a terminating pod still runs until it does). */
+  private static boolean notTerminal(JsonNode pod) {
+    String phase = pod.path("status").path("phase").asText("");
+    return !phase.equals("Succeeded") && !phase.equals("Failed");
+  }
+
+  /**
+   * A Recreate rollout waits for the old pods to stop, which changes no ReplicaSet: like kube's deletePod handler,
+   * a pod that ends (terminal phase) or goes wakes the Recreate Deployment that owns its ReplicaSet.
+   */
+  private List<ObjectKey> recreateWaitingOn(WatchEvent.Type event, JsonNode pod) {
+    if (event != WatchEvent.Type.DELETED && notTerminal(pod)) {
+      return List.of();
+    }
+    for (ObjectKey rsKey : Keys.controllerOwner(pod, "ReplicaSet")) {
+      StoredObject rs = operations.store().get(replicaSets.storageResource(), rsKey.namespace(), rsKey.name());
+      if (rs == null) {
+        continue;
+      }
+      for (ObjectKey dKey : Keys.controllerOwner(operations.storageTree(rs), "Deployment")) {
+        StoredObject d = operations.store().get(deployments.storageResource(), dKey.namespace(), dKey.name());
+        if (d != null && "Recreate".equals(operations.storageTree(d).path("spec").path("strategy").path("type")
+            .asText())) {
+          return List.of(dKey);
+        }
+      }
+    }
+    return List.of();
   }
 
   Result reconcile(ObjectKey key) {
@@ -146,9 +181,13 @@ public final class DeploymentController {
     if (scaledDown) {
       return writeStatus(key, d, status, newRs, now);
     }
+    // kube's oldPodsRunning: old pods count until they reach a terminal phase or are gone, terminating or not
     for (JsonNode rs : old) {
+      if (rs.path("status").path("replicas").asInt(0) > 0) {
+        return writeStatus(key, d, status, newRs, now);
+      }
       for (StoredObject p : podsByOwner.owned(Meta.uid(rs))) {
-        if (Pods.isActive(operations.storageTree(p))) {
+        if (notTerminal(operations.storageTree(p))) {
           return writeStatus(key, d, status, newRs, now);
         }
       }

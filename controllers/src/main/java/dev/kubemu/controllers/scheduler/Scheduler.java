@@ -19,19 +19,26 @@ import dev.kubemu.core.store.WatchEvent;
 import dev.kubemu.kinds.core.PodBinding;
 import dev.kubemu.kinds.core.Pods;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * kube-scheduler for {@code schedulerName: default-scheduler}: binds each unassigned pod to the best node that fits,
  * or marks it {@code PodScheduled=False/Unschedulable} with kube-scheduler's message and a FailedScheduling event.
- * Unschedulable pods are tried again when an assigned pod or a node changes, and at least every 5 minutes.
+ * Unschedulable pods are tried again when an assigned pod or a node changes, and at least every 5 minutes; like
+ * kube-scheduler's backoff queue, a pod that failed is not tried again before its backoff (1 s, doubling per failed
+ * attempt up to 10 s) has passed, so a burst of cluster changes costs one attempt, not one per change.
  */
 public final class Scheduler implements AutoCloseable {
   static final String NAME = "default-scheduler";
   static final Duration UNSCHEDULABLE_FLUSH = Duration.ofMinutes(5);
+  static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
+  static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
   private final ResourceOperations operations;
   private final ResourceType pods;
@@ -39,6 +46,8 @@ public final class Scheduler implements AutoCloseable {
   private final ClusterSnapshot snapshot;
   private final EventRecorder events;
   private final Set<ObjectKey> unschedulable = new LinkedHashSet<>();
+  /** Failed attempts per pending pod: how many, and when the last one was. */
+  private final Map<ObjectKey, Attempts> attempts = new HashMap<>();
   private final RequestContext request = RequestContext.internal(NAME);
 
   public Scheduler(ResourceOperations operations, ControlLoop loop) {
@@ -69,15 +78,23 @@ public final class Scheduler implements AutoCloseable {
   Result reconcile(ObjectKey key) {
     StoredObject stored = operations.store().get(pods.storageResource(), key.namespace(), key.name());
     if (stored == null) {
-      unschedulable.remove(key);
+      forget(key);
       return Result.done();
     }
     JsonNode pod = operations.storageTree(stored);
     if (!pod.path("spec").path("nodeName").asText("").isEmpty() || Meta.deleting(pod)
         || !NAME.equals(pod.path("spec").path("schedulerName").asText(NAME))
         || pod.path("spec").path("schedulingGates").size() > 0) {
-      unschedulable.remove(key);
+      forget(key);
       return Result.done();
+    }
+    Instant now = operations.clock().now();
+    Attempts failed = attempts.get(key);
+    if (failed != null) {
+      Instant retryAt = failed.last().plus(backoff(failed.count()));
+      if (now.isBefore(retryAt)) {
+        return Result.requeueAfter(Duration.between(now, retryAt));
+      }
     }
     SchedulingDecision decision = SchedulingAlgorithm.schedule(pod, snapshot.nodes());
     if (decision.scheduled()) {
@@ -90,15 +107,33 @@ public final class Scheduler implements AutoCloseable {
         throw e;
       }
       snapshot.assume(ClusterSnapshot.key(pod), pod, decision.node());
-      unschedulable.remove(key);
+      forget(key);
       events.normal(pod, "Scheduled", "Successfully assigned " + key.namespace() + "/" + key.name() + " to "
           + decision.node());
       return Result.done();
     }
     unschedulable.add(key);
+    attempts.put(key, new Attempts(failed == null ? 1 : failed.count() + 1, now));
     markUnschedulable(stored, pod, decision.failureMessage());
     events.warning(pod, "FailedScheduling", truncate(decision.failureMessage()));
     return Result.requeueAfter(UNSCHEDULABLE_FLUSH);
+  }
+
+  /** kube-scheduler's pod backoff after {@code failures} failed attempts: 1 s, doubling, at most 10 s. */
+  static Duration backoff(int failures) {
+    Duration d = INITIAL_BACKOFF;
+    for (int i = 1; i < failures; i++) {
+      d = d.multipliedBy(2);
+      if (d.compareTo(MAX_BACKOFF) >= 0) {
+        return MAX_BACKOFF;
+      }
+    }
+    return d;
+  }
+
+  private void forget(ObjectKey key) {
+    unschedulable.remove(key);
+    attempts.remove(key);
   }
 
   private void markUnschedulable(StoredObject stored, JsonNode pod, String message) {
@@ -123,6 +158,9 @@ public final class Scheduler implements AutoCloseable {
   private static String truncate(String message) {
     return message.length() <= 1024 ? message : message.substring(0, 1020) + " ...";
   }
+
+  /** A pending pod's failed scheduling attempts. */
+  private record Attempts(int count, Instant last) {}
 
   @Override
   public void close() {

@@ -23,6 +23,10 @@ final class BodyDecoding {
 
   /** Decodes the body of a create or update (in {@code version}); returns the warnings for the client. */
   static List<String> createOrUpdate(ResourceType type, String version, ObjectNode body, RequestContext request) {
+    if (request.inProcess()) {
+      // objects built by the emulator's own components are already in the typed shape; only clients' bodies decode
+      return List.of();
+    }
     Optional<Schema> schema = type.schema(version);
     if (schema.isEmpty()) {
       return List.of();

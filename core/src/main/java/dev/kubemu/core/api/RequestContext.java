@@ -39,8 +39,10 @@ public record RequestContext(boolean dryRun, String fieldManager, FieldValidatio
    */
   public static RequestContext internal(String component) {
     return new RequestContext(false, managerOf(component), FieldValidation.IGNORE,
-        "system:serviceaccount:kube-system:" + component);
+        INTERNAL_USER_PREFIX + component);
   }
+
+  private static final String INTERNAL_USER_PREFIX = "system:serviceaccount:kube-system:";
 
   private static String managerOf(String component) {
     if (component.endsWith("-controller") || component.equals("generic-garbage-collector")) {
@@ -66,6 +68,11 @@ public record RequestContext(boolean dryRun, String fieldManager, FieldValidatio
     }
     String prefix = userAgent.split("/", 2)[0];
     return prefix.length() > 128 ? prefix.substring(0, 128) : prefix;
+  }
+
+  /** Whether the writer is one of the emulator's own components rather than a client. */
+  public boolean inProcess() {
+    return user.startsWith(INTERNAL_USER_PREFIX) && userAgent.isEmpty();
   }
 
   /** This request with the body's duplicate fields recorded. */

@@ -416,7 +416,7 @@ public final class ResourceOperations {
     if (request.dryRun()) {
       return new WriteResult(views.fromStorage(type, version, next), false, false);
     }
-    if (Meta.deleting(next) && !hasFinalizers(next) && hasFinalizers(old)) {
+    if (deletesDuringUpdate(old, next)) {
       StoredObject gone = store.compareAndSet(type.storageResource(), current.namespace(), current.name(), current,
           null);
       type.strategy().afterDelete(store.tree(gone), ctx);
@@ -454,6 +454,18 @@ public final class ResourceOperations {
       }
     }
     meta.remove("selfLink");
+  }
+
+  /**
+   * kube-apiserver's shouldDeleteDuringUpdate: an update that leaves no finalizers on an object being deleted removes
+   * it, but only when its deletion has no grace period left (a terminating pod waits for its kubelet).
+   */
+  private static boolean deletesDuringUpdate(JsonNode old, JsonNode next) {
+    if (hasFinalizers(next) || !Meta.deleting(old)) {
+      return false;
+    }
+    JsonNode grace = old.path("metadata").get("deletionGracePeriodSeconds");
+    return grace == null || grace.isNull() || grace.asLong() == 0;
   }
 
   private static boolean hasFinalizers(JsonNode object) {
@@ -644,7 +656,8 @@ public final class ResourceOperations {
     return type.namespaced() && namespace != null && !namespace.isEmpty() ? namespace : null;
   }
 
-  private String randomSuffix() {
+  /** Five characters of kube-apiserver's name-suffix alphabet (generateName, generated volume names). */
+  public String randomSuffix() {
     var sb = new StringBuilder(5);
     for (int i = 0; i < 5; i++) {
       sb.append(GENERATE_NAME_ALPHABET.charAt(random.nextInt(GENERATE_NAME_ALPHABET.length())));

@@ -26,6 +26,12 @@ public final class EventRecorder {
   private final RequestContext request;
   /** Event names carry a nanosecond time; several events in one instant of the emulator clock still differ. */
   private long lastNanos;
+  /**
+   * A sub-millisecond offset per source, so recorders writing about the same object in the same instant of the
+   * emulator clock (the kubelet and the node controller about a node) name their events apart, as the distinct
+   * clocks of real components do.
+   */
+  private final long nanosOffset;
   /** Recent events by their aggregation key, so repeats find their Event without a scan (LRU, control loop only). */
   private final java.util.Map<String, String> recent = new java.util.LinkedHashMap<>(256, 0.75f, true) {
     @Override
@@ -45,6 +51,7 @@ public final class EventRecorder {
     this.component = component;
     this.host = host;
     this.request = RequestContext.internal(component);
+    this.nanosOffset = Math.floorMod((component + "/" + host).hashCode(), 1_000_000);
   }
 
   public void normal(JsonNode about, String reason, String message) {
@@ -98,7 +105,7 @@ public final class EventRecorder {
     event.put("kind", "Event");
     event.put("apiVersion", "v1");
     ObjectNode meta = event.putObject("metadata");
-    long nanos = Math.max(now.getEpochSecond() * 1_000_000_000L + now.getNano(), lastNanos + 1);
+    long nanos = Math.max(now.getEpochSecond() * 1_000_000_000L + now.getNano() + nanosOffset, lastNanos + 1);
     lastNanos = nanos;
     meta.put("name", Meta.name(about) + "." + Long.toHexString(nanos));
     meta.put("namespace", namespace);
@@ -109,8 +116,13 @@ public final class EventRecorder {
     }
     involved.put("name", Meta.name(about));
     involved.put("uid", Meta.uid(about));
-    involved.put("apiVersion", about.path("apiVersion").asText());
-    involved.put("resourceVersion", Meta.resourceVersion(about));
+    // a kubelet's reference to its node has neither (Go leaves empty strings out)
+    if (!about.path("apiVersion").asText("").isEmpty()) {
+      involved.put("apiVersion", about.path("apiVersion").asText());
+    }
+    if (!Meta.resourceVersion(about).isEmpty()) {
+      involved.put("resourceVersion", Meta.resourceVersion(about));
+    }
     if (fieldPath != null) {
       involved.put("fieldPath", fieldPath);
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubemu.core.errors.ApiErrors;
 import dev.kubemu.core.errors.ApiException;
 import dev.kubemu.core.object.Json;
-import dev.kubemu.core.schema.GoZeroValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +34,9 @@ public final class FieldManager {
   }
 
   private final Function<String, Optional<SmdType>> schemas;
+  /** Parsed fieldsV1 keys: the same keys ({@code k:{"type":"Ready"}}) recur on every object of a kind. */
+  private final com.github.benmanes.caffeine.cache.Cache<String, PathElement> pathElements =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(20_000).build();
   private final Conversion conversion;
   private final FieldSet ignored;
   private final String subresource;
@@ -91,7 +93,7 @@ public final class FieldManager {
       return new ManagedFields();
     }
     try {
-      ManagedFields fromRequest = ManagedFields.decode(sent);
+      ManagedFields fromRequest = ManagedFields.decode(sent, this::parse);
       if (!fromRequest.isEmpty()) {
         return fromRequest;
       }
@@ -101,12 +103,16 @@ public final class FieldManager {
     return decodeOrEmpty(live);
   }
 
-  private static ManagedFields decodeOrEmpty(ObjectNode object) {
+  private PathElement parse(String key) {
+    return pathElements.get(key, PathElement::parse);
+  }
+
+  private ManagedFields decodeOrEmpty(ObjectNode object) {
     if (object == null) {
       return new ManagedFields();
     }
     try {
-      return ManagedFields.decode(object.path("metadata").get("managedFields"));
+      return ManagedFields.decode(object.path("metadata").get("managedFields"), this::parse);
     } catch (IllegalArgumentException e) {
       return new ManagedFields();
     }
@@ -192,7 +198,7 @@ public final class FieldManager {
     ObjectNode liveObject = live == null ? emptyLike(config) : live;
     ManagedFields managed;
     try {
-      managed = ManagedFields.decode(liveObject.path("metadata").get("managedFields"));
+      managed = ManagedFields.decode(liveObject.path("metadata").get("managedFields"), this::parse);
     } catch (IllegalArgumentException e) {
       throw ApiErrors.internal("failed to decode managed fields: " + e.getMessage());
     }
@@ -373,16 +379,15 @@ public final class FieldManager {
       SmdType type = schemas.apply(version).orElse(null);
       JsonNode converted = type == null || object.value() == null ? null
           : conversion.convert(object.value(), object.apiVersion(), version);
-      return converted == null ? null
-          : new Updater.Typed(version, type, GoZeroValues.shape(type.schema(), converted));
+      return converted == null ? null : new Updater.Typed(version, type, converted);
     }, ignored);
   }
 
-  /** The object as its Go type would hold it (zero values filled in), with its type. */
+  /** The object with its type; comparisons treat fields it leaves out as Go's zero values. */
   private Updater.Typed typed(JsonNode object, String apiVersion) {
     SmdType type = schemas.apply(apiVersion).orElseThrow(
         () -> new IllegalStateException("no schema for " + apiVersion));
-    return new Updater.Typed(apiVersion, type, GoZeroValues.shape(type.schema(), object));
+    return new Updater.Typed(apiVersion, type, object);
   }
 
   private static ObjectNode withoutManagedFields(ObjectNode object) {

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * A set of field paths, as structured-merge-diff keeps them: a tree whose nodes hold the path elements that are
  * members themselves and the children below. Ownership of fields by managers, and the results of comparing objects,
- * are field sets. Built by {@link #insert}; the set operations return new sets.
+ * are field sets. Built by {@link #insert}, then treated as immutable: the set operations return new sets, or one of
+ * their operands when the result equals it, so a set must not be inserted into once it takes part in them.
  */
 final class FieldSet {
   private final TreeSet<PathElement> members = new TreeSet<>();
@@ -52,16 +53,9 @@ final class FieldSet {
     return node.members.contains(path.get(path.size() - 1));
   }
 
+  /** Whether the set has no paths; children are never empty, so this looks at this node only. */
   boolean isEmpty() {
-    if (!members.isEmpty()) {
-      return false;
-    }
-    for (FieldSet child : children.values()) {
-      if (!child.isEmpty()) {
-        return false;
-      }
-    }
-    return true;
+    return members.isEmpty() && children.isEmpty();
   }
 
   /** The paths below {@code pe}, relative to it. */
@@ -78,14 +72,25 @@ final class FieldSet {
   }
 
   FieldSet union(FieldSet o) {
-    FieldSet out = copy();
+    if (o.isEmpty()) {
+      return this;
+    }
+    if (isEmpty()) {
+      return o;
+    }
+    FieldSet out = new FieldSet();
+    out.members.addAll(members);
     out.members.addAll(o.members);
-    o.children.forEach((pe, s) -> out.children.merge(pe, s.copy(), FieldSet::union));
+    out.children.putAll(children);
+    o.children.forEach((pe, s) -> out.children.merge(pe, s, FieldSet::union));
     return out;
   }
 
   FieldSet intersection(FieldSet o) {
     FieldSet out = new FieldSet();
+    if (isEmpty() || o.isEmpty()) {
+      return out;
+    }
     for (PathElement m : members) {
       if (o.members.contains(m)) {
         out.members.add(m);
@@ -105,24 +110,18 @@ final class FieldSet {
 
   /** Members of this set not in {@code o}, node by node (a member of {@code o} does not remove children). */
   FieldSet difference(FieldSet o) {
-    FieldSet out = new FieldSet();
-    for (PathElement m : members) {
-      if (!o.members.contains(m)) {
-        out.members.add(m);
-      }
-    }
-    children.forEach((pe, s) -> {
-      FieldSet other = o.children.get(pe);
-      FieldSet d = other == null ? s.copy() : s.difference(other);
-      if (!d.isEmpty()) {
-        out.children.put(pe, d);
-      }
-    });
-    return out;
+    return minus(o, false);
   }
 
   /** Like {@link #difference}, but a member of {@code o} also removes everything below it. */
   FieldSet recursiveDifference(FieldSet o) {
+    return minus(o, true);
+  }
+
+  private FieldSet minus(FieldSet o, boolean recursive) {
+    if (o.isEmpty()) {
+      return this;
+    }
     FieldSet out = new FieldSet();
     for (PathElement m : members) {
       if (!o.members.contains(m)) {
@@ -130,11 +129,11 @@ final class FieldSet {
       }
     }
     children.forEach((pe, s) -> {
-      if (o.members.contains(pe)) {
+      if (recursive && o.members.contains(pe)) {
         return;
       }
       FieldSet other = o.children.get(pe);
-      FieldSet d = other == null ? s.copy() : s.recursiveDifference(other);
+      FieldSet d = other == null ? s : s.minus(other, recursive);
       if (!d.isEmpty()) {
         out.children.put(pe, d);
       }
@@ -197,12 +196,18 @@ final class FieldSet {
 
   /** Reads the {@code fieldsV1} form; throws {@link IllegalArgumentException} when it is malformed. */
   static FieldSet fromFieldsV1(JsonNode fields) {
+    return fromFieldsV1(fields, PathElement::parse);
+  }
+
+  /** As {@link #fromFieldsV1(JsonNode)}, parsing keys with {@code parser} (which may remember them). */
+  static FieldSet fromFieldsV1(JsonNode fields, java.util.function.Function<String, PathElement> parser) {
     FieldSet s = new FieldSet();
-    read(fields, s, true);
+    read(fields, s, true, parser);
     return s;
   }
 
-  private static boolean read(JsonNode node, FieldSet into, boolean root) {
+  private static boolean read(JsonNode node, FieldSet into, boolean root,
+      java.util.function.Function<String, PathElement> parser) {
     if (!node.isObject()) {
       throw new IllegalArgumentException("fieldsV1 nodes must be objects");
     }
@@ -213,13 +218,13 @@ final class FieldSet {
         self = true;
         continue;
       }
-      PathElement pe = PathElement.parse(e.getKey());
+      PathElement pe = parser.apply(e.getKey());
       if (e.getValue().isEmpty()) {
         into.members.add(pe);
         continue;
       }
       FieldSet child = new FieldSet();
-      if (read(e.getValue(), child, false)) {
+      if (read(e.getValue(), child, false, parser)) {
         into.members.add(pe);
       }
       if (!child.isEmpty()) {

@@ -21,6 +21,9 @@ final class ManagedFields {
 
   final Map<String, VersionedSet> fields = new LinkedHashMap<>();
   final Map<String, String> times = new LinkedHashMap<>();
+  /** The entries as decoded, reused by {@link #encode} for managers whose fields and time did not change. */
+  private final Map<String, JsonNode> decodedEntries = new LinkedHashMap<>();
+  private final Map<String, VersionedSet> decodedSets = new LinkedHashMap<>();
 
   /** The identifier kube-apiserver keys a manager by. */
   static String identifier(String manager, String operation, String apiVersion, String subresource) {
@@ -38,6 +41,11 @@ final class ManagedFields {
 
   /** Decodes the entries of an object; throws {@link IllegalArgumentException} when one is malformed. */
   static ManagedFields decode(JsonNode entries) {
+    return decode(entries, PathElement::parse);
+  }
+
+  /** As {@link #decode(JsonNode)}, parsing path elements with {@code parser}. */
+  static ManagedFields decode(JsonNode entries, java.util.function.Function<String, PathElement> parser) {
     ManagedFields managed = new ManagedFields();
     if (entries == null || entries.isNull()) {
       return managed;
@@ -55,8 +63,11 @@ final class ManagedFields {
       }
       String id = identifier(e.path("manager").asText(""), operation, e.path("apiVersion").asText(""),
           e.path("subresource").asText(""));
-      FieldSet set = FieldSet.fromFieldsV1(e.path("fieldsV1"));
-      managed.fields.put(id, new VersionedSet(set, e.path("apiVersion").asText(""), operation.equals(APPLY)));
+      FieldSet set = FieldSet.fromFieldsV1(e.path("fieldsV1"), parser);
+      VersionedSet vs = new VersionedSet(set, e.path("apiVersion").asText(""), operation.equals(APPLY));
+      managed.fields.put(id, vs);
+      managed.decodedEntries.put(id, e);
+      managed.decodedSets.put(id, vs);
       if (e.hasNonNull("time")) {
         managed.times.put(id, e.get("time").asText());
       }
@@ -68,6 +79,12 @@ final class ManagedFields {
   ArrayNode encode() {
     var entries = new ArrayList<ObjectNode>();
     fields.forEach((id, set) -> {
+      JsonNode original = decodedEntries.get(id);
+      if (original instanceof ObjectNode o && decodedSets.get(id) == set
+          && java.util.Objects.equals(times.get(id), o.hasNonNull("time") ? o.get("time").asText() : null)) {
+        entries.add(o);
+        return;
+      }
       JsonNode parsed = parse(id);
       ObjectNode e = Json.object();
       e.put("manager", parsed.path("manager").asText());

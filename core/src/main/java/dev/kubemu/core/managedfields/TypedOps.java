@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubemu.core.object.Json;
+import dev.kubemu.core.schema.GoZeroValues;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -132,6 +133,11 @@ final class TypedOps {
 
   /** What changed from {@code lhs} to {@code rhs}: fields added, modified and removed. */
   record Comparison(FieldSet added, FieldSet modified, FieldSet removed) {
+    /** Modified and added fields, the ones other managers lose (or conflict on). */
+    FieldSet changed() {
+      return modified.union(added);
+    }
+
     static Comparison empty() {
       return new Comparison(new FieldSet(), new FieldSet(), new FieldSet());
     }
@@ -156,6 +162,9 @@ final class TypedOps {
   }
 
   private static void compare(SmdType type, JsonNode lhs, JsonNode rhs, List<PathElement> path, Comparison c) {
+    if (lhs != null && rhs != null && lhs.equals(rhs)) {
+      return;
+    }
     boolean leaf;
     JsonNode probe = rhs != null ? rhs : lhs;
     if (lhs != null && rhs != null && type.kind(lhs) != type.kind(rhs)) {
@@ -269,8 +278,23 @@ final class TypedOps {
       rhs.fieldNames().forEachRemaining(keys::add);
     }
     for (String key : keys) {
-      compare(type.memberType(key), member(lhs, key), member(rhs, key), FieldPaths.append(path,
-          PathElement.field(key)), c);
+      JsonNode l = member(lhs, key);
+      JsonNode r = member(rhs, key);
+      if (l != null && r != null && l.equals(r)) {
+        continue;
+      }
+      SmdType memberType = type.memberType(key);
+      // a struct field one side leaves out holds Go's zero value there, which is what the Go type compares
+      if (l == null && lhs != null && memberType.field() != null) {
+        l = GoZeroValues.zero(memberType.field());
+      }
+      if (r == null && rhs != null && memberType.field() != null) {
+        r = GoZeroValues.zero(memberType.field());
+      }
+      if (l == null && r == null || l != null && r != null && l.equals(r)) {
+        continue;
+      }
+      compare(memberType, l, r, FieldPaths.append(path, PathElement.field(key)), c);
     }
     return false;
   }

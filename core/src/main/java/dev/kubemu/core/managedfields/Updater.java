@@ -67,7 +67,7 @@ final class Updater {
         c = TypedOps.compare(oldV.type(), oldV.value(), newV.value()).excluding(ignored);
         versions.put(managerSet.apiVersion(), c);
       }
-      FieldSet conflictSet = managerSet.set().intersection(c.modified().union(c.added()));
+      FieldSet conflictSet = managerSet.set().intersection(c.changed());
       if (!conflictSet.isEmpty()) {
         conflicts.put(manager, new VersionedSet(conflictSet, managerSet.apiVersion(), false));
       }

@@ -19,15 +19,19 @@ public final class Descriptions {
   private static final String RESOURCE = "descriptions.txt";
 
   private final Map<String, String> texts;
-  private final String fingerprint;
+  private final byte[] source;
+  private volatile String fingerprint;
 
-  private Descriptions(Map<String, String> texts, String fingerprint) {
+  private Descriptions(Map<String, String> texts, byte[] source) {
     this.texts = Map.copyOf(texts);
-    this.fingerprint = fingerprint;
+    this.source = source;
   }
 
   /** A short digest of the descriptions; changes whenever they do. */
   public String fingerprint() {
+    if (fingerprint == null) {
+      fingerprint = Fingerprints.of(source);
+    }
     return fingerprint;
   }
 
@@ -76,7 +80,7 @@ public final class Descriptions {
         }
         texts.put(line.substring(0, colon).trim(), line.substring(colon + 2).trim().replace("\\n", "\n"));
       }
-      return new Descriptions(texts, Fingerprints.of(bytes));
+      return new Descriptions(texts, bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

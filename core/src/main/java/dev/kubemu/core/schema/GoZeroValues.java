@@ -65,8 +65,11 @@ public final class GoZeroValues {
     return out;
   }
 
-  /** What Go writes for an unset field: null for omitted fields (returns null), else its zero value. */
-  private static JsonNode zero(Field field) {
+  /**
+   * What Go writes for {@code field} when it is unset: null (Java null) when the field is left out, JSON null for
+   * nil pointers, slices and maps without omitempty, else the zero value (an empty struct is written in full).
+   */
+  public static JsonNode zero(Field field) {
     Schema s = field.schema();
     boolean nilable = field.pointer() || s.type() == Schema.Type.ARRAY || s.type() == Schema.Type.MAP
         || s.type() == Schema.Type.BYTES || s.type() == Schema.Type.ANY;

@@ -26,7 +26,9 @@ public final class Schema {
   private final String name;
   private final Schema element;
   private final boolean atomic;
-  private Map<String, Field> fields = Map.of();
+  private volatile Map<String, Field> fields = Map.of();
+  /** Defines {@link #fields} on first use, so only the types a run touches are read from the catalog. */
+  private java.util.function.Supplier<LinkedHashMap<String, Field>> lazyFields;
 
   private Schema(Type type, String name, Schema element, boolean atomic) {
     this.type = type;
@@ -73,6 +75,22 @@ public final class Schema {
     this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(defined));
   }
 
+  void defineFieldsLazily(java.util.function.Supplier<LinkedHashMap<String, Field>> definer) {
+    this.lazyFields = definer;
+  }
+
+  private Map<String, Field> loadedFields() {
+    if (lazyFields != null) {
+      synchronized (this) {
+        if (lazyFields != null) {
+          defineFields(lazyFields.get());
+          lazyFields = null;
+        }
+      }
+    }
+    return fields;
+  }
+
   public Type type() {
     return type;
   }
@@ -102,12 +120,12 @@ public final class Schema {
 
   /** Fields of an object schema in declaration order; empty for other types. */
   public Map<String, Field> fields() {
-    return fields;
+    return loadedFields();
   }
 
   /** The field called {@code name}, or null. */
   public Field field(String name) {
-    return fields.get(name);
+    return loadedFields().get(name);
   }
 
   @Override

@@ -23,15 +23,19 @@ public final class SchemaCatalog {
   private static final String RESOURCE = "builtin.schema";
 
   private final Map<String, Schema> definitions;
-  private final String fingerprint;
+  private final byte[] source;
+  private volatile String fingerprint;
 
-  private SchemaCatalog(Map<String, Schema> definitions, String fingerprint) {
+  private SchemaCatalog(Map<String, Schema> definitions, byte[] source) {
     this.definitions = Collections.unmodifiableMap(definitions);
-    this.fingerprint = fingerprint;
+    this.source = source;
   }
 
   /** A short digest of the facts this catalog was read from; changes whenever they do. */
   public String fingerprint() {
+    if (fingerprint == null) {
+      fingerprint = Fingerprints.of(source);
+    }
     return fingerprint;
   }
 
@@ -74,7 +78,7 @@ public final class SchemaCatalog {
         throw new IllegalStateException("missing resource " + RESOURCE + " next to " + SchemaCatalog.class);
       }
       byte[] bytes = in.readAllBytes();
-      return parse(new String(bytes, StandardCharsets.UTF_8).lines().toList(), Fingerprints.of(bytes));
+      return parse(new String(bytes, StandardCharsets.UTF_8).lines().toList(), bytes, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -82,10 +86,15 @@ public final class SchemaCatalog {
 
   /** Parses the catalog format: a definition name per line, then its fields indented by two spaces. */
   static SchemaCatalog parse(List<String> lines) {
-    return parse(lines, Fingerprints.of(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)));
+    SchemaCatalog catalog = parse(lines, String.join("\n", lines).getBytes(StandardCharsets.UTF_8), false);
+    return catalog;
   }
 
-  private static SchemaCatalog parse(List<String> lines, String fingerprint) {
+  /**
+   * Reads the definitions' names and attributes at once, and each definition's fields when it is first used
+   * ({@code lazy}) or right away.
+   */
+  private static SchemaCatalog parse(List<String> lines, byte[] source, boolean lazy) {
     var definitions = new LinkedHashMap<String, Schema>();
     var withTypeMeta = new java.util.HashSet<String>();
     for (String line : lines) {
@@ -104,38 +113,43 @@ public final class SchemaCatalog {
         definitions.put(header[0], Schema.object(header[0], atomic));
       }
     }
-    Schema current = null;
-    var fields = new LinkedHashMap<String, Field>();
-    for (String line : lines) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
+    int start = -1;
+    for (int i = 0; i <= lines.size(); i++) {
+      boolean header = i < lines.size() && !lines.get(i).isBlank() && !lines.get(i).startsWith("#")
+          && !lines.get(i).startsWith(" ");
+      if (i == lines.size() || header) {
+        if (start >= 0) {
+          Schema schema = definitions.get(lines.get(start).trim().split(" ")[0]);
+          List<String> body = lines.subList(start + 1, i);
+          java.util.function.Supplier<LinkedHashMap<String, Field>> definer =
+              () -> fields(schema, body, definitions, withTypeMeta);
+          if (lazy) {
+            schema.defineFieldsLazily(definer);
+          } else {
+            schema.defineFields(definer.get());
+          }
+        }
+        start = i;
       }
-      if (!line.startsWith(" ")) {
-        finish(current, fields, withTypeMeta);
-        current = definitions.get(line.trim().split(" ")[0]);
-        fields = new LinkedHashMap<>();
-        continue;
-      }
-      Field field = parseField(line.trim(), definitions);
-      fields.put(field.name(), field);
     }
-    finish(current, fields, withTypeMeta);
-    return new SchemaCatalog(definitions, fingerprint);
+    return new SchemaCatalog(definitions, source);
   }
 
-  /** Types that embed TypeMeta (kinds, lists, options) carry {@code apiVersion} and {@code kind} inline. */
-  private static void finish(Schema schema, LinkedHashMap<String, Field> fields, java.util.Set<String> withTypeMeta) {
-    if (schema == null) {
-      return;
-    }
+  /** The fields of one definition; types that embed TypeMeta carry {@code apiVersion} and {@code kind} inline. */
+  private static LinkedHashMap<String, Field> fields(Schema schema, List<String> body, Map<String, Schema> definitions,
+      java.util.Set<String> withTypeMeta) {
+    var fields = new LinkedHashMap<String, Field>();
     if (withTypeMeta.contains(schema.name())) {
-      var all = new LinkedHashMap<String, Field>();
-      all.put("apiVersion", scalarField("apiVersion"));
-      all.put("kind", scalarField("kind"));
-      all.putAll(fields);
-      fields = all;
+      fields.put("apiVersion", scalarField("apiVersion"));
+      fields.put("kind", scalarField("kind"));
     }
-    schema.defineFields(fields);
+    for (String line : body) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        Field field = parseField(line.trim(), definitions);
+        fields.put(field.name(), field);
+      }
+    }
+    return fields;
   }
 
   private static Field scalarField(String name) {

@@ -1,15 +1,17 @@
 package dev.kubemu.emulator.cli;
 
 import dev.kubemu.core.object.Quantity;
+import dev.kubemu.kubelet.KubeletTimings;
 import java.nio.file.Path;
 
 /**
  * The launcher's options, parsed and validated.
  *
- * @param kubeconfig null to merge into the user's kubeconfig
+ * @param kubeconfig    null to merge into the user's kubeconfig
+ * @param kubeletDelays how long simulated kubelets take to pull, start and stop (realistic unless told otherwise)
  */
 public record CliOptions(String address, int port, Path kubeconfig, int nodes, Quantity nodeCpu, Quantity nodeMemory,
-    int maxPods, boolean insecureHttp, boolean help, boolean version) {
+    int maxPods, KubeletTimings kubeletDelays, boolean insecureHttp, boolean help, boolean version) {
 
   public static final String USAGE = String.join("\n",
       "Usage: kubemu [options]",
@@ -25,6 +27,9 @@ public record CliOptions(String address, int port, Path kubeconfig, int nodes, Q
       "  --node-cpu QUANTITY   CPU capacity of each node (default 4)",
       "  --node-memory QTY     memory capacity of each node (default 8Gi)",
       "  --max-pods N          pods per node (default 110)",
+      "  --kubelet-delays D    how long kubelets take to pull images, start and stop containers:",
+      "                        realistic (default: pull=1.5s,start=500ms,stop=1s), instant, or",
+      "                        pull=DUR,start=DUR,stop=DUR (keys left out stay realistic)",
       "  --insecure-http       serve plain HTTP without authentication (debugging)",
       "  --help                print this help",
       "  --version             print the version",
@@ -39,6 +44,7 @@ public record CliOptions(String address, int port, Path kubeconfig, int nodes, Q
     Quantity cpu = Quantity.parse("4");
     Quantity memory = Quantity.parse("8Gi");
     int maxPods = 110;
+    KubeletTimings delays = KubeletTimings.realistic();
     boolean insecure = false;
     boolean help = false;
     boolean version = false;
@@ -55,7 +61,8 @@ public record CliOptions(String address, int port, Path kubeconfig, int nodes, Q
         case "--help", "-h" -> help = true;
         case "--version" -> version = true;
         case "--insecure-http" -> insecure = true;
-        case "--address", "--port", "--kubeconfig", "--nodes", "--node-cpu", "--node-memory", "--max-pods" -> {
+        case "--address", "--port", "--kubeconfig", "--nodes", "--node-cpu", "--node-memory", "--max-pods",
+            "--kubelet-delays" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
               throw new CliException("kubemu: " + name + " needs a value (see --help)");
@@ -79,13 +86,15 @@ public record CliOptions(String address, int port, Path kubeconfig, int nodes, Q
             case "--nodes" -> nodes = integer(name, value, 0, 10_000);
             case "--node-cpu" -> cpu = quantity(name, value);
             case "--node-memory" -> memory = quantity(name, value);
+            case "--kubelet-delays" -> delays = delays(name, value);
             default -> maxPods = integer(name, value, 1, 100_000);
           }
         }
         default -> throw new CliException("kubemu: unknown option " + arg + " (see --help)");
       }
     }
-    return new CliOptions(address, port, kubeconfig, nodes, cpu, memory, maxPods, insecure, help, version);
+    return new CliOptions(address, port, kubeconfig, nodes, cpu, memory, maxPods, delays, insecure, help,
+        version);
   }
 
   private static int integer(String option, String value, int min, int max) throws CliException {
@@ -97,6 +106,14 @@ public record CliOptions(String address, int port, Path kubeconfig, int nodes, Q
       return n;
     } catch (NumberFormatException e) {
       throw new CliException("kubemu: " + option + ": \"" + value + "\" is not a number");
+    }
+  }
+
+  private static KubeletTimings delays(String option, String value) throws CliException {
+    try {
+      return KubeletTimings.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("kubemu: " + option + ": " + e.getMessage());
     }
   }
 
