@@ -40,7 +40,7 @@ public final class LoadDriver implements AutoCloseable {
   /** How hard and how long to drive each operation. */
   public record Config(int concurrency, Duration warmup, Duration measure, int seedPods, int listPods) {
     public static Config standard() {
-      return new Config(16, Duration.ofSeconds(3), Duration.ofSeconds(8), 1_000, 100);
+      return new Config(16, Duration.ofSeconds(3), Duration.ofSeconds(6), 1_000, 100);
     }
 
     public static Config quick() {

@@ -22,9 +22,9 @@ public final class JmhSuite {
     var options = new OptionsBuilder()
         .include(JmhSuite.class.getPackageName() + "\\..*Benchmarks\\..*")
         .forks(1)
-        .warmupIterations(quick ? 3 : 4)
+        .warmupIterations(3)
         .warmupTime(TimeValue.seconds(1))
-        .measurementIterations(quick ? 2 : 4)
+        .measurementIterations(quick ? 2 : 3)
         .measurementTime(TimeValue.seconds(1))
         .jvmArgs("-Xmx2g", "-Xms2g")
         .shouldFailOnError(true)
@@ -42,7 +42,7 @@ public final class JmhSuite {
           Double.isNaN(score.getScoreError()) ? "" : Samples.format(score.getScoreError()), score.getScoreUnit());
     }
     section.note(String.format(Locale.ROOT, "One fork, %d × 1 s warm-up, %d × 1 s measurement per benchmark.",
-        quick ? 3 : 4, quick ? 2 : 4));
+        3, quick ? 2 : 3));
     report.print(section);
   }
 

@@ -36,9 +36,11 @@ final class KubectlListScenario {
         if (lines < PODS) {
           throw new IllegalStateException("kubectl printed " + lines + " Running pods, expected at least " + PODS);
         }
-        start = System.nanoTime();
-        Kubectl.run(cluster.kubeconfig(), "get", "pods", "-A", "-o", "wide");
-        wide.add((System.nanoTime() - start) / 1e6);
+        if (i < 2) {
+          start = System.nanoTime();
+          Kubectl.run(cluster.kubeconfig(), "get", "pods", "-A", "-o", "wide");
+          wide.add((System.nanoTime() - start) / 1e6);
+        }
       }
       Samples t = Samples.of(times);
       section.row("`kubectl get pods -A` over 10,000 Running pods (" + Kubectl.BINARY + ")", t.summary("ms"),

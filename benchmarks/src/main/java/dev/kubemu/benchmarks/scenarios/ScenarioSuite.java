@@ -23,7 +23,7 @@ public final class ScenarioSuite {
       new ScaleScenarios(quick ? 1 : 3).run(report);
     }
     if (only.contains("kubectl")) {
-      new KubectlListScenario(quick ? 3 : 5).run(report);
+      new KubectlListScenario(quick ? 3 : 4).run(report);
     }
     if (only.contains("watch")) {
       new WatchLatencyScenario(quick).run(report);

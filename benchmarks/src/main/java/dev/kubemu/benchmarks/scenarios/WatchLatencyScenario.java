@@ -45,7 +45,7 @@ final class WatchLatencyScenario {
   void run(Report report) throws Exception {
     var section = report.section("Watch fan-out over HTTP (1,000 concurrent watch streams on pods)", "shape",
         "writes/s", "events delivered", "p50", "p99", "max", "target p99 < 50 ms, all delivered");
-    int seconds = quick ? 3 : 5;
+    int seconds = quick ? 3 : 4;
     measure(section, "each watcher on its own namespace", 1000, seconds, true);
     measure(section, "every watcher on all pods", 1000, seconds, false);
     measure(section, "every watcher on all pods", 100, seconds, false);
