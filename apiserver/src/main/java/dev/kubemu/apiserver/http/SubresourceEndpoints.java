@@ -6,6 +6,7 @@ import dev.kubemu.core.api.ResourceOperations;
 import dev.kubemu.core.api.Target;
 import dev.kubemu.core.api.WriteResult;
 import dev.kubemu.core.errors.ApiErrors;
+import dev.kubemu.core.printing.TableConverter;
 import dev.kubemu.core.errors.Status;
 import dev.kubemu.kinds.core.NamespaceFinalize;
 import dev.kubemu.kinds.core.PodBinding;
@@ -86,7 +87,20 @@ final class SubresourceEndpoints {
 
   private void scale(RoutingContext rc, RequestTarget target, HttpMethod method) {
     if (method == HttpMethod.GET) {
-      Responses.json(rc, 200, operations.getScale(target.type(), target.namespace(), target.name()));
+      ObjectNode scale = operations.getScale(target.type(), target.namespace(), target.name());
+      String tableVersion = MediaTypes.tableVersion(rc.request().getHeader("Accept"));
+      if (tableVersion != null) {
+        var columns = dev.kubemu.kinds.printing.ScalePrinters.columns();
+        ObjectNode table = TableConverter.table(columns, true);
+        table.put("apiVersion", "meta.k8s.io/" + tableVersion);
+        ((ObjectNode) table.get("metadata")).put("resourceVersion",
+            scale.path("metadata").path("resourceVersion").asText());
+        TableConverter.addRow(table, columns, scale, scale, ResourceEndpoints.includeObject(rc),
+            operations.clock().now());
+        Responses.json(rc, 200, table);
+        return;
+      }
+      Responses.json(rc, 200, scale);
     } else if (method == HttpMethod.PUT) {
       Responses.json(rc, 200, operations.updateScale(target.type(), target.namespace(), target.name(),
           bodies.object(rc), QueryOptions.request(rc)));

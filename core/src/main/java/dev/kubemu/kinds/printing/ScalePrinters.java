@@ -1,0 +1,17 @@
+package dev.kubemu.kinds.printing;
+
+import dev.kubemu.core.printing.PrinterColumn;
+import java.util.List;
+
+/** The Table of the {@code autoscaling/v1 Scale} subresource ({@code kubectl get deploy web --subresource=scale}). */
+public final class ScalePrinters {
+  private ScalePrinters() {}
+
+  public static List<PrinterColumn> columns() {
+    return List.of(PrinterColumn.nameColumn(),
+        PrinterColumn.of("Desired", "integer", "The number of replicas asked for.",
+            (scale, now) -> scale.path("spec").path("replicas").asLong(0)),
+        PrinterColumn.of("Available", "integer", "The number of replicas there are.",
+            (scale, now) -> scale.path("status").path("replicas").asLong(0)));
+  }
+}
