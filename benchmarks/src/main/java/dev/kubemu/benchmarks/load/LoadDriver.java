@@ -237,7 +237,9 @@ public final class LoadDriver implements AutoCloseable {
   static String podBody(String namespace, String name, String rev) {
     return "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name + "\",\"namespace\":\""
         + namespace + "\",\"labels\":{\"app\":\"bench\",\"rev\":\"" + rev + "\"}},"
-        + "\"spec\":{\"schedulerName\":\"bench-no-scheduler\",\"containers\":[{\"name\":\"web\","
+        // no service-account token volume: its admission-made name would make every PUT of this body a pod spec change
+        + "\"spec\":{\"schedulerName\":\"bench-no-scheduler\",\"automountServiceAccountToken\":false,"
+        + "\"containers\":[{\"name\":\"web\","
         + "\"image\":\"nginx:1.25\",\"ports\":[{\"containerPort\":80,\"protocol\":\"TCP\"}],"
         + "\"env\":[{\"name\":\"MODE\",\"value\":\"production\"}],"
         + "\"resources\":{\"requests\":{\"cpu\":\"10m\",\"memory\":\"16Mi\"}}}]}}";
