@@ -20,6 +20,9 @@ import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /** Configures and starts an {@link Emulator}. Rejects bad settings at once, naming the value and the remedy. */
 public final class EmulatorBuilder {
@@ -30,9 +33,9 @@ public final class EmulatorBuilder {
   private boolean http = true;
   private String host = "127.0.0.1";
   private int port = 0;
-  private ApiServerConfig.TlsMaterial tls;
+  private Supplier<ApiServerConfig.TlsMaterial> tls;
   private String bearerToken;
-  private String clusterCaPem;
+  private Supplier<String> clusterCaPem;
   private int watchWindow = VersionedStore.DEFAULT_WINDOW;
   private KubeletTimings kubeletTimings = KubeletTimings.instant();
   private boolean systemAddons = true;
@@ -110,7 +113,17 @@ public final class EmulatorBuilder {
 
   /** Serve HTTPS with this certificate and key (PEM); by default plain HTTP. */
   public EmulatorBuilder tls(String certificatePem, String privateKeyPem) {
-    this.tls = new ApiServerConfig.TlsMaterial(certificatePem, privateKeyPem);
+    var material = new ApiServerConfig.TlsMaterial(certificatePem, privateKeyPem);
+    this.tls = () -> material;
+    return this;
+  }
+
+  /**
+   * Serve HTTPS with a certificate and key that {@code material} supplies when the server is prepared, which
+   * {@link #start()} does in parallel with building the cluster: a CLI can generate its key pair meanwhile.
+   */
+  public EmulatorBuilder tls(Supplier<ApiServerConfig.TlsMaterial> material) {
+    this.tls = Objects.requireNonNull(material, "material");
     return this;
   }
 
@@ -119,6 +132,16 @@ public final class EmulatorBuilder {
    * {@code kube-root-ca.crt} ConfigMap, as kube-controller-manager does. Without it (plain HTTP) none is published.
    */
   public EmulatorBuilder clusterCa(String caCertificatePem) {
+    Objects.requireNonNull(caCertificatePem, "caCertificatePem");
+    this.clusterCaPem = () -> caCertificatePem;
+    return this;
+  }
+
+  /**
+   * Like {@link #clusterCa(String)}, with the certificate supplied when the controllers start, after the bootstrap
+   * objects: a CLI can generate it meanwhile.
+   */
+  public EmulatorBuilder clusterCa(Supplier<String> caCertificatePem) {
     this.clusterCaPem = Objects.requireNonNull(caCertificatePem, "caCertificatePem");
     return this;
   }
@@ -129,35 +152,91 @@ public final class EmulatorBuilder {
     return this;
   }
 
-  /** Builds the cluster and, with HTTP on, waits until the server accepts connections. Not for event loops. */
+  /**
+   * Builds the cluster and, with HTTP on, waits until the server accepts connections. Not for event loops.
+   *
+   * <p>The HTTP side (Vert.x, the discovery and OpenAPI documents, the protobuf descriptors, TLS material) is
+   * prepared on a second thread while this one creates the bootstrap objects and starts the controllers; the server
+   * binds only once the cluster is complete, so no client ever sees it half-built.
+   */
   public Emulator start() {
     ControlLoop controlLoop = new ControlLoop("kubemu-control-loop");
     Clock effectiveClock = clock != null ? clock : new SystemClock(controlLoop.scheduler());
-    var store = new VersionedStore(watchWindow, 64L << 20);
+    var store = new VersionedStore(watchWindow, VersionedStore.DEFAULT_TREE_CACHE_BYTES);
     var operations = new ResourceOperations(BuiltinTypes.registry(), store, effectiveClock,
         List.of(new NamespaceLifecycle(), new ServiceAccountAdmission()));
-    var bootstrap = new ClusterBootstrap(operations);
-    bootstrap.createAll(nodes, nodeShape);
-    if (systemAddons) {
-      new SystemAddons(operations).install();
-    }
+    var logs = new AtomicReference<PodLogSource>(PodLogSource.NONE);
+    CompletableFuture<ServerParts> server = http ? prepareServer(operations, logs) : null;
     var components = new ArrayList<AutoCloseable>();
-    components.add(new KubernetesServiceRepair(operations, bootstrap, controlLoop));
-    components.add(new ControllerManager(operations, controlLoop, clusterCaPem));
-    var kubelets = new KubeletSimulator(operations, controlLoop, kubeletTimings);
-    components.add(kubelets);
-    boolean ownsVertx = vertx == null;
-    Vertx effectiveVertx = null;
-    ApiServer server = null;
-    if (http) {
-      effectiveVertx = ownsVertx ? Vertx.vertx() : vertx;
-      var config = new ApiServerConfig(host, port, tls, bearerToken, VersionInfo.DEFAULT,
-          ApiServerConfig.DEFAULT_MAX_BODY);
-      PodLogSource logs = kubelets.logs()::read;
-      server = new ApiServer(effectiveVertx, config, operations, logs);
-      server.start().toCompletionStage().toCompletableFuture().join();
+    try {
+      var bootstrap = new ClusterBootstrap(operations);
+      bootstrap.createAll(nodes, nodeShape);
+      if (systemAddons) {
+        new SystemAddons(operations).install();
+      }
+      components.add(new KubernetesServiceRepair(operations, bootstrap, controlLoop));
+      components.add(new ControllerManager(operations, controlLoop,
+          clusterCaPem == null ? null : clusterCaPem.get()));
+      var kubelets = new KubeletSimulator(operations, controlLoop, kubeletTimings);
+      components.add(kubelets);
+      logs.set(kubelets.logs()::read);
+      if (server == null) {
+        return new Emulator(operations, effectiveClock, null, null, false, controlLoop, components);
+      }
+      ServerParts parts = server.join();
+      parts.server().start().toCompletionStage().toCompletableFuture().join();
+      return new Emulator(operations, effectiveClock, parts.server(), parts.vertx(), parts.ownsVertx(), controlLoop,
+          components);
+    } catch (RuntimeException | Error e) {
+      closeAfterFailedStart(server, components, controlLoop);
+      throw e;
     }
-    return new Emulator(operations, effectiveClock, server, effectiveVertx, ownsVertx && http, controlLoop,
-        components);
+  }
+
+  /** What the second start-up thread prepares: Vert.x and an ApiServer that has not bound yet. */
+  private record ServerParts(Vertx vertx, boolean ownsVertx, ApiServer server) {}
+
+  private CompletableFuture<ServerParts> prepareServer(ResourceOperations operations,
+      AtomicReference<PodLogSource> logs) {
+    Vertx shared = vertx;
+    Supplier<ApiServerConfig.TlsMaterial> material = tls;
+    return CompletableFuture.supplyAsync(() -> {
+      Vertx effectiveVertx = shared != null ? shared : Vertx.vertx();
+      try {
+        var config = new ApiServerConfig(host, port, material == null ? null : material.get(), bearerToken,
+            VersionInfo.DEFAULT, ApiServerConfig.DEFAULT_MAX_BODY);
+        PodLogSource logSource = (pod, container, query) -> logs.get().read(pod, container, query);
+        return new ServerParts(effectiveVertx, shared == null,
+            new ApiServer(effectiveVertx, config, operations, logSource));
+      } catch (RuntimeException | Error e) {
+        if (shared == null) {
+          effectiveVertx.close();
+        }
+        throw e;
+      }
+    }, task -> {
+      Thread t = new Thread(task, "kubemu-start-http");
+      t.setDaemon(true);
+      t.start();
+    });
+  }
+
+  private static void closeAfterFailedStart(CompletableFuture<ServerParts> server, List<AutoCloseable> components,
+      ControlLoop controlLoop) {
+    for (int i = components.size() - 1; i >= 0; i--) {
+      try {
+        components.get(i).close();
+      } catch (Exception ignored) {
+        // the start failure is what the caller needs to see
+      }
+    }
+    controlLoop.close();
+    if (server != null) {
+      server.thenAccept(parts -> {
+        if (parts.ownsVertx()) {
+          parts.vertx().close();
+        }
+      });
+    }
   }
 }

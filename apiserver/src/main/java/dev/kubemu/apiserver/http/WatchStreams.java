@@ -27,6 +27,7 @@ final class WatchStreams {
 
   private final ResourceOperations operations;
   private final ResourceEndpoints.RowWriter rows;
+  private final EncodedEvents encoded = new EncodedEvents();
 
   WatchStreams(ResourceOperations operations, ResourceEndpoints.RowWriter rows) {
     this.operations = operations;
@@ -142,18 +143,18 @@ final class WatchStreams {
         writeLine(Json.bytes(bookmarkEvent(event.resourceVersion(), true)));
         return;
       }
+      if (tableVersion == null) {
+        response.write(Buffer.buffer(encoded.line(event, target, operations)));
+        return;
+      }
       var out = new java.io.ByteArrayOutputStream(1024);
       out.writeBytes(("{\"type\":\"" + event.type() + "\",\"object\":").getBytes(StandardCharsets.UTF_8));
-      if (tableVersion != null) {
-        ObjectNode table = TableConverter.table(target.type().printerColumns(), !sentColumns);
-        table.put("apiVersion", "meta.k8s.io/" + tableVersion);
-        ((ObjectNode) table.get("metadata")).put("resourceVersion", Long.toString(event.resourceVersion()));
-        rows.addRow(table, target, event.object(), include);
-        sentColumns = true;
-        out.writeBytes(Json.bytes(table));
-      } else {
-        out.writeBytes(operations.encode(target.type(), target.version(), event.object()));
-      }
+      ObjectNode table = TableConverter.table(target.type().printerColumns(), !sentColumns);
+      table.put("apiVersion", "meta.k8s.io/" + tableVersion);
+      ((ObjectNode) table.get("metadata")).put("resourceVersion", Long.toString(event.resourceVersion()));
+      rows.addRow(table, target, event.object(), include);
+      sentColumns = true;
+      out.writeBytes(Json.bytes(table));
       out.write('}');
       writeLine(out.toByteArray());
     }
@@ -204,6 +205,45 @@ final class WatchStreams {
           rc.vertx().cancelTimer(t);
         }
       }
+    }
+  }
+
+  /**
+   * The newline-terminated JSON lines of recent events, keyed by event, type and version: every watcher of a resource
+   * receives the same event object, so a write watched by 1,000 clients is encoded once, not 1,000 times. Events that
+   * selectors turned into ADDED or DELETED for one watcher are distinct objects and get their own lines.
+   */
+  static final class EncodedEvents {
+    private static final int RECENT = 256;
+
+    private record Key(WatchEvent event, dev.kubemu.core.registry.ResourceType type, String version) {}
+
+    private final java.util.LinkedHashMap<Key, byte[]> lines = new java.util.LinkedHashMap<>(RECENT * 2, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(java.util.Map.Entry<Key, byte[]> eldest) {
+        return size() > RECENT;
+      }
+    };
+
+    byte[] line(WatchEvent event, RequestTarget target, ResourceOperations operations) {
+      var key = new Key(event, target.type(), target.version());
+      synchronized (lines) {
+        byte[] line = lines.get(key);
+        if (line != null) {
+          return line;
+        }
+      }
+      byte[] prefix = ("{\"type\":\"" + event.type() + "\",\"object\":").getBytes(StandardCharsets.UTF_8);
+      byte[] object = operations.encode(target.type(), target.version(), event.object());
+      byte[] line = new byte[prefix.length + object.length + 2];
+      System.arraycopy(prefix, 0, line, 0, prefix.length);
+      System.arraycopy(object, 0, line, prefix.length, object.length);
+      line[line.length - 2] = '}';
+      line[line.length - 1] = '\n';
+      synchronized (lines) {
+        lines.put(key, line);
+      }
+      return line;
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.kubemu.core.errors.FieldError;
 import dev.kubemu.core.object.GoJsonText;
 import dev.kubemu.core.registry.ResourceType;
 import dev.kubemu.core.schema.GoFormat;
+import dev.kubemu.core.schema.GoNormalization;
 import dev.kubemu.core.schema.Schema;
 import dev.kubemu.core.schema.TypedDecoder;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ final class BodyDecoding {
     if (decoded.failed()) {
       throw cannotBeHandled(type, version, decoded.error());
     }
+    GoNormalization.normalize(schema.get(), body);
     List<String> strict = strictErrors(decoded.unknownFields(), request.duplicateFields(), "");
     if (strict.isEmpty() || request.fieldValidation() == RequestContext.FieldValidation.IGNORE) {
       return List.of();
@@ -62,6 +64,7 @@ final class BodyDecoding {
     if (decoded.failed()) {
       throw invalidPatch(shown, decoded.error());
     }
+    GoNormalization.normalize(schema.get(), patched);
     List<String> strict = strictErrors(decoded.unknownFields(), request.duplicateFields(),
         patchType == PatchType.JSON ? "json patch " : "");
     if (strict.isEmpty() || request.fieldValidation() == RequestContext.FieldValidation.IGNORE) {

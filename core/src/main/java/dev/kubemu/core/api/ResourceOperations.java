@@ -317,6 +317,8 @@ public final class ResourceOperations {
       StoredObject current = store.get(type.storageResource(), nsKey(type, namespace), name);
       ObjectNode merged = ownership.apply(type, version, current == null ? null : store.mutableTree(current),
           config.deepCopy(), request.fieldManager(), request.force(), clock.now());
+      type.schema(type.storageVersion()).ifPresent(schema ->
+          dev.kubemu.core.schema.GoNormalization.normalize(schema, merged));
       String mergedName = Meta.name(merged);
       if (!mergedName.equals(name)) {
         throw ApiErrors.badRequest("the name of the object (" + mergedName + ") does not match the name on the URL ("

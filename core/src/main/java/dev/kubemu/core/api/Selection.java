@@ -44,7 +44,8 @@ final class Selection {
     List<StoredObject> objects = snapshot.objects();
     for (int i = 0; i < objects.size(); i++) {
       StoredObject o = objects.get(i);
-      if (!matches(store.tree(o), options, fields)) {
+      // without selectors nothing needs decoding: a list of 100,000 pods would otherwise decode every one
+      if (!unfiltered && !matches(store.tree(o), options, fields)) {
         continue;
       }
       if (items.size() == limit) {

@@ -121,21 +121,18 @@ public final class FieldManager {
   /** The managedFieldsUpdater, capManagers and stripMeta layers around the structured update. */
   private void update(ObjectNode live, ObjectNode updated, ManagedFields managed, String manager, String apiVersion,
       String now) {
-    String id = ManagedFields.identifier(manager, ManagedFields.UPDATE, apiVersion, subresource);
+    String id = ManagedFields.identifier(managerName(manager), ManagedFields.UPDATE, apiVersion, subresource);
     String self = "current-operation";
     Updater.Typed liveTyped = typed(live, apiVersion);
     Updater.Typed newTyped = typed(updated, apiVersion);
     updater().update(liveTyped, newTyped, apiVersion, managed.fields, self);
     VersionedSet current = managed.fields.remove(self);
-    if (current != null) {
-      FieldSet set = current.set().difference(STRIPPED);
+    FieldSet changed = current == null ? new FieldSet() : current.set().difference(STRIPPED);
+    // a write that only changed metadata nobody owns leaves its manager's entry (and time) as they were
+    if (!changed.isEmpty()) {
       VersionedSet previous = managed.fields.get(id);
-      if (previous != null) {
-        set = set.union(previous.set());
-      }
-      if (!set.isEmpty()) {
-        managed.fields.put(id, new VersionedSet(set, current.apiVersion(), current.applied()));
-      }
+      FieldSet set = previous == null ? changed : changed.union(previous.set());
+      managed.fields.put(id, new VersionedSet(set, current.apiVersion(), current.applied()));
       managed.times.put(id, now);
     }
     capUpdateManagers(managed);
@@ -173,7 +170,12 @@ public final class FieldManager {
       }
       managed.fields.put(bucket, new VersionedSet(vs.set().union(managed.fields.get(bucket).set()), version, false));
       managed.fields.remove(id);
-      managed.times.put(bucket, managed.times.get(id));
+      String time = managed.times.get(id);
+      if (time == null) {
+        managed.times.remove(bucket);
+      } else {
+        managed.times.put(bucket, time);
+      }
       length--;
     }
   }
@@ -195,6 +197,7 @@ public final class FieldManager {
     if (config.path("metadata").has("managedFields") && !config.path("metadata").get("managedFields").isNull()) {
       throw ApiErrors.badRequest("metadata.managedFields must be nil");
     }
+    checkLists(config, apiVersion);
     ObjectNode liveObject = live == null ? emptyLike(config) : live;
     ManagedFields managed;
     try {
@@ -217,10 +220,29 @@ public final class FieldManager {
           ((ObjectNode) lastApplied.get("metadata")).remove("annotations");
         }
       }
+      // as kube-apiserver encodes the unstructured configuration: Go's JSON of a map (keys sorted), one line
       ((ObjectNode) result.get("metadata")).withObject("annotations").put(LAST_APPLIED,
-          Json.string(lastApplied) + "\n");
+          dev.kubemu.core.object.GoJsonText.marshal(lastApplied, true) + "\n");
     }
     return result;
+  }
+
+  /** Rejects a configuration whose list items cannot be told apart, as kube-apiserver's typed conversion does. */
+  private void checkLists(ObjectNode config, String apiVersion) {
+    SmdType type = schemas.apply(apiVersion).orElse(null);
+    if (type == null) {
+      return;
+    }
+    List<String> problems = TypedOps.listProblems(type, config);
+    if (problems.isEmpty()) {
+      return;
+    }
+    String group = apiVersion.contains("/") ? "" : "/";
+    String where = config.path("metadata").path("namespace").asText("") + "/"
+        + config.path("metadata").path("name").asText("") + "; " + group + apiVersion + ", Kind="
+        + config.path("kind").asText("");
+    String message = problems.size() == 1 ? problems.get(0) : "errors:\n  " + String.join("\n  ", problems);
+    throw ApiErrors.badRequest("failed to create typed patch object (" + where + "): " + message);
   }
 
   /** kubectl's own apply may take fields its client-side apply set and left as they were (lastAppliedManager). */
@@ -263,7 +285,7 @@ public final class FieldManager {
       Meta.removeManagedFields(liveObject);
       update(emptyLike(live), liveObject, managed, "before-first-apply", apiVersion, now);
     }
-    String id = ManagedFields.identifier(manager, ManagedFields.APPLY, apiVersion, subresource);
+    String id = ManagedFields.identifier(managerName(manager), ManagedFields.APPLY, apiVersion, subresource);
     Updater.Typed liveTyped = typed(withoutManagedFields(liveObject), apiVersion);
     Updater.Typed configTyped = new Updater.Typed(apiVersion, liveTyped.type(), config);
     JsonNode merged = updater().apply(liveTyped, configTyped, apiVersion, managed.fields, id, force);
@@ -278,6 +300,11 @@ public final class FieldManager {
     managed.dropStaleTimes();
     Meta.setManagedFields(result, managed);
     return result;
+  }
+
+  /** A request that names no manager (no fieldManager, no User-Agent) writes as {@code unknown}. */
+  private static String managerName(String manager) {
+    return manager == null || manager.isEmpty() ? "unknown" : manager;
   }
 
   private FieldSet allowedFromLastApplied(ObjectNode live, String apiVersion) {
@@ -295,7 +322,8 @@ public final class FieldManager {
         return null;
       }
       FieldSet set = TypedOps.toFieldSet(type, lastApplied);
-      TypedOps.Comparison c = TypedOps.compare(type, lastApplied, withoutManagedFields(live));
+      TypedOps.Comparison c = TypedOps.compare(type, lastApplied, TypedOps.Shape.UNSTRUCTURED,
+          withoutManagedFields(live), TypedOps.Shape.GO_STRUCT);
       return set.difference(c.modified()).difference(c.added()).difference(c.removed());
     } catch (java.io.IOException | RuntimeException e) {
       return null;

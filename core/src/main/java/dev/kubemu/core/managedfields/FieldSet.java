@@ -194,7 +194,11 @@ final class FieldSet {
     }
   }
 
-  /** Reads the {@code fieldsV1} form; throws {@link IllegalArgumentException} when it is malformed. */
+  /**
+   * Reads the {@code fieldsV1} form; throws {@link IllegalArgumentException} when it is malformed. Keys of kinds
+   * this version does not know ({@code x:...}) are skipped, as structured-merge-diff skips them, and a node whose
+   * keys are all skipped is a member.
+   */
   static FieldSet fromFieldsV1(JsonNode fields) {
     return fromFieldsV1(fields, PathElement::parse);
   }
@@ -209,7 +213,7 @@ final class FieldSet {
   private static boolean read(JsonNode node, FieldSet into, boolean root,
       java.util.function.Function<String, PathElement> parser) {
     if (!node.isObject()) {
-      throw new IllegalArgumentException("fieldsV1 nodes must be objects");
+      throw new IllegalArgumentException("fieldsV1 nodes must be objects, not " + node.getNodeType());
     }
     boolean self = false;
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -219,7 +223,10 @@ final class FieldSet {
         continue;
       }
       PathElement pe = parser.apply(e.getKey());
-      if (e.getValue().isEmpty()) {
+      if (pe == null) {
+        continue;
+      }
+      if (e.getValue().isNull() || e.getValue().isObject() && e.getValue().isEmpty()) {
         into.members.add(pe);
         continue;
       }
@@ -231,7 +238,7 @@ final class FieldSet {
         into.children.put(pe, child);
       }
     }
-    return self && !root;
+    return !root && (self || into.isEmpty());
   }
 
   @Override

@@ -58,12 +58,17 @@ final class ManagedFields {
       if (!operation.equals(APPLY) && !operation.equals(UPDATE)) {
         throw new IllegalArgumentException("operation must be Apply or Update, not " + operation);
       }
+      if (e.path("apiVersion").asText("").isEmpty()) {
+        throw new IllegalArgumentException("apiVersion must not be empty");
+      }
       if (!e.path("fieldsType").asText("").equals("FieldsV1")) {
         throw new IllegalArgumentException("unsupported fieldsType " + e.path("fieldsType").asText(""));
       }
       String id = identifier(e.path("manager").asText(""), operation, e.path("apiVersion").asText(""),
           e.path("subresource").asText(""));
-      FieldSet set = FieldSet.fromFieldsV1(e.path("fieldsV1"), parser);
+      // an entry without fieldsV1 owns nothing (kube-apiserver reads it as {})
+      JsonNode fieldsV1 = e.get("fieldsV1");
+      FieldSet set = fieldsV1 == null || fieldsV1.isNull() ? new FieldSet() : FieldSet.fromFieldsV1(fieldsV1, parser);
       VersionedSet vs = new VersionedSet(set, e.path("apiVersion").asText(""), operation.equals(APPLY));
       managed.fields.put(id, vs);
       managed.decodedEntries.put(id, e);

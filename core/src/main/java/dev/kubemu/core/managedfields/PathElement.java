@@ -38,13 +38,28 @@ final class PathElement implements Comparable<PathElement> {
 
   /** An associative-list item by its key fields (sorted by name, as SMD sorts them). */
   static PathElement key(List<Map.Entry<String, JsonNode>> fields) {
-    var sorted = new ArrayList<>(fields);
+    var sorted = new ArrayList<Map.Entry<String, JsonNode>>(fields.size());
+    fields.forEach(e -> sorted.add(Map.entry(e.getKey(), goNumber(e.getValue()))));
     sorted.sort(Map.Entry.comparingByKey());
     return new PathElement(Kind.KEY, null, List.copyOf(sorted), null, 0);
   }
 
   static PathElement value(JsonNode value) {
-    return new PathElement(Kind.VALUE, null, null, value, 0);
+    return new PathElement(Kind.VALUE, null, null, goNumber(value), 0);
+  }
+
+  /**
+   * A whole floating-point number as the integer Go prints it ({@code 443.0} from YAML is written {@code 443} in
+   * {@code fieldsV1}, where Jackson would write {@code 443.0}); other values as they are.
+   */
+  private static JsonNode goNumber(JsonNode v) {
+    if (v != null && v.isFloatingPointNumber()) {
+      double d = v.doubleValue();
+      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        return com.fasterxml.jackson.databind.node.LongNode.valueOf((long) d);
+      }
+    }
+    return v;
   }
 
   static PathElement index(int index) {
@@ -136,10 +151,16 @@ final class PathElement implements Comparable<PathElement> {
     };
   }
 
-  /** Parses a {@code fieldsV1} key; throws {@link IllegalArgumentException} for malformed ones. */
+  /**
+   * Parses a {@code fieldsV1} key; null for a well-formed key of a kind this version does not know ({@code x:...});
+   * throws {@link IllegalArgumentException} for malformed ones.
+   */
   static PathElement parse(String s) {
     if (s.length() < 2 || s.charAt(1) != ':') {
       throw new IllegalArgumentException("malformed path element: " + s);
+    }
+    if ("fvki".indexOf(s.charAt(0)) < 0) {
+      return null;
     }
     String rest = s.substring(2);
     try {
@@ -156,7 +177,7 @@ final class PathElement implements Comparable<PathElement> {
           yield key(fields);
         }
         case 'i' -> index(Integer.parseInt(rest));
-        default -> throw new IllegalArgumentException("unknown path element type: " + s);
+        default -> throw new IllegalStateException("unreachable: " + s);
       };
     } catch (JsonProcessingException | NumberFormatException e) {
       throw new IllegalArgumentException("malformed path element: " + s, e);

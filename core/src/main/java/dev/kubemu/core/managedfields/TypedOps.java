@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubemu.core.object.Json;
+import dev.kubemu.core.schema.Field;
 import dev.kubemu.core.schema.GoZeroValues;
+import dev.kubemu.core.schema.Schema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,6 +68,74 @@ final class TypedOps {
       throw new InvalidItem("not supported: associative list with lists as elements");
     }
     return PathElement.value(item);
+  }
+
+  // ------------------------------------------------------------------------------------------- validation
+
+  /**
+   * The problems structured-merge-diff (as Kubernetes 1.33 vendors it) finds in the lists of an applied
+   * configuration, as it words them ({@code .spec.ports: element 0: associative list with keys has an element that
+   * omits key field "port" (and doesn't have default value)}); empty when every item can be addressed once.
+   */
+  static List<String> listProblems(SmdType type, JsonNode config) {
+    var problems = new ArrayList<String>();
+    listProblems(type, config, "", problems);
+    return problems;
+  }
+
+  private static void listProblems(SmdType type, JsonNode value, String path, List<String> problems) {
+    if (value == null || value.isNull()) {
+      return;
+    }
+    switch (type.kind(value)) {
+      case LIST -> {
+        if (!value.isArray() || !type.associativeList()) {
+          return;
+        }
+        var seen = new HashSet<PathElement>();
+        SmdType itemType = type.itemType();
+        int i = 0;
+        for (JsonNode item : value) {
+          String problem = missingKey(type, item);
+          if (problem != null) {
+            problems.add(path + ": element " + i + ": " + problem);
+          } else {
+            try {
+              PathElement pe = itemElement(type, item);
+              if (!seen.add(pe)) {
+                problems.add(path + ": duplicate entries for key " + pe);
+              }
+              listProblems(itemType, item, path + pe, problems);
+            } catch (InvalidItem e) {
+              problems.add(path + ": element " + i + ": " + e.getMessage());
+            }
+          }
+          i++;
+        }
+      }
+      case MAP -> {
+        if (!value.isObject() || type.atomicMap()) {
+          return;
+        }
+        value.fields().forEachRemaining(e ->
+            listProblems(type.memberType(e.getKey()), e.getValue(), path + "." + e.getKey(), problems));
+      }
+      default -> { }
+    }
+  }
+
+  /** Kubernetes 1.33 wants every key field of an item, or its default. */
+  private static String missingKey(SmdType list, JsonNode item) {
+    if (item == null || !item.isObject()) {
+      return null;
+    }
+    for (String key : list.listKeys()) {
+      if (!item.has(key) && list.keyDefault(key) == null) {
+        return "associative list with keys has an element that omits key field " + JsonValues.goQuote(key)
+            + " (and doesn't have default value)";
+      }
+    }
+    return null;
   }
 
   // ------------------------------------------------------------------------------------------- field sets
@@ -155,83 +225,228 @@ final class TypedOps {
     }
   }
 
-  static Comparison compare(SmdType type, JsonNode lhs, JsonNode rhs) {
-    Comparison c = Comparison.empty();
-    compare(type, lhs, rhs, new ArrayList<>(), c);
-    return c;
+  /**
+   * What one side of a comparison is, which decides the fields it holds where the JSON leaves them out. kube-apiserver
+   * compares objects converted to structured-merge-diff's values from their Go structs, or from unstructured JSON, or
+   * the results of merging one into the other; kubemu compares the JSON and supplies what the Go struct would hold.
+   */
+  enum Shape {
+    /**
+     * An object decoded into its Go type: fields left out (or null) hold their zero value, and omitempty fields at
+     * their zero value are left out, as the Go value's encoding leaves them out.
+     */
+    GO_STRUCT,
+    /**
+     * The result of merging an applied configuration into a Go-typed live object: the live object's zero-valued
+     * fields are in it, and values the configuration set are as it set them (an explicit {@code false} stays).
+     */
+    MERGED,
+    /** Unstructured JSON (a last-applied configuration): exactly the fields it spells out. */
+    UNSTRUCTURED
   }
 
-  private static void compare(SmdType type, JsonNode lhs, JsonNode rhs, List<PathElement> path, Comparison c) {
-    if (lhs != null && rhs != null && lhs.equals(rhs)) {
-      return;
+  /** What changed from {@code lhs} to {@code rhs}, both decoded into their Go types. */
+  static Comparison compare(SmdType type, JsonNode lhs, JsonNode rhs) {
+    return compare(type, lhs, Shape.GO_STRUCT, rhs, Shape.GO_STRUCT);
+  }
+
+  static Comparison compare(SmdType type, JsonNode lhs, Shape lhsShape, JsonNode rhs, Shape rhsShape) {
+    Comparer comparer = new Comparer(lhsShape, rhsShape);
+    comparer.compare(type, lhs, rhs, new ArrayList<>());
+    return comparer.c;
+  }
+
+  /** structured-merge-diff's compare walk over two sides of known shapes. */
+  private static final class Comparer {
+    private final Shape lhsShape;
+    private final Shape rhsShape;
+    private final Comparison c = Comparison.empty();
+
+    Comparer(Shape lhsShape, Shape rhsShape) {
+      this.lhsShape = lhsShape;
+      this.rhsShape = rhsShape;
     }
-    boolean leaf;
-    JsonNode probe = rhs != null ? rhs : lhs;
-    if (lhs != null && rhs != null && type.kind(lhs) != type.kind(rhs)) {
-      leaf = compareLeaf(lhs, rhs, path, c);
-    } else {
-      leaf = switch (type.kind(probe)) {
-        case SCALAR -> compareLeaf(lhs, rhs, path, c);
-        case LIST -> compareList(type, lhs, rhs, path, c);
-        case MAP -> compareMap(type, lhs, rhs, path, c);
-      };
+
+    void compare(SmdType type, JsonNode lhs, JsonNode rhs, List<PathElement> path) {
+      if (lhs != null && rhs != null && lhs.equals(rhs)) {
+        return;
+      }
+      boolean leaf;
+      JsonNode probe = rhs != null ? rhs : lhs;
+      if (lhs != null && rhs != null && type.kind(lhs) != type.kind(rhs)) {
+        leaf = leaf(type, lhs, rhs, path);
+      } else {
+        leaf = switch (type.kind(probe)) {
+          case SCALAR -> leaf(type, lhs, rhs, path);
+          case LIST -> list(type, lhs, rhs, path);
+          case MAP -> map(type, lhs, rhs, path);
+        };
+      }
+      if (!leaf) {
+        if (lhs == null) {
+          c.added().insert(path);
+        } else if (rhs == null) {
+          c.removed().insert(path);
+        }
+      }
     }
-    if (!leaf) {
+
+    private boolean leaf(SmdType type, JsonNode lhs, JsonNode rhs, List<PathElement> path) {
       if (lhs == null) {
         c.added().insert(path);
       } else if (rhs == null) {
         c.removed().insert(path);
+      } else if (!goEqual(type, lhs, rhs)) {
+        c.modified().insert(path);
       }
+      return true;
     }
-  }
 
-  private static boolean compareLeaf(JsonNode lhs, JsonNode rhs, List<PathElement> path, Comparison c) {
-    if (lhs == null) {
-      c.added().insert(path);
-    } else if (rhs == null) {
-      c.removed().insert(path);
-    } else if (!JsonValues.equal(lhs, rhs)) {
-      c.modified().insert(path);
-    }
-    return true;
-  }
-
-  private static boolean compareList(SmdType type, JsonNode lhs, JsonNode rhs, List<PathElement> path,
-      Comparison c) {
-    boolean empty = isEmptyList(lhs) && isEmptyList(rhs);
-    if (!type.associativeList() || empty) {
-      return compareLeaf(lhs, rhs, path, c);
-    }
-    if (lhs == null && rhs == null) {
+    private boolean list(SmdType type, JsonNode lhs, JsonNode rhs, List<PathElement> path) {
+      boolean empty = isEmptyList(lhs) && isEmptyList(rhs);
+      if (!type.associativeList() || empty) {
+        return leaf(type, lhs, rhs, path);
+      }
+      if (lhs == null && rhs == null) {
+        return false;
+      }
+      var order = new ArrayList<PathElement>();
+      Map<PathElement, List<JsonNode>> left = index(type, lhs, order);
+      Map<PathElement, List<JsonNode>> right = index(type, rhs, order);
+      SmdType itemType = type.itemType();
+      for (PathElement pe : new LinkedHashSet<>(order)) {
+        List<JsonNode> l = left.getOrDefault(pe, List.of());
+        List<JsonNode> r = right.getOrDefault(pe, List.of());
+        List<PathElement> child = FieldPaths.append(path, pe);
+        if (l.size() <= 1 && r.size() <= 1) {
+          compare(itemType, l.isEmpty() ? null : l.get(0), r.isEmpty() ? null : r.get(0), child);
+        } else if (l.size() >= 2 && r.size() >= 2) {
+          if (!sameItems(itemType, l, r)) {
+            c.modified().insert(child);
+          }
+        } else if (l.size() >= 2) {
+          if (!r.isEmpty()) {
+            compare(itemType, null, r.get(0), child);
+          }
+          c.removed().insert(child);
+        } else {
+          if (!l.isEmpty()) {
+            compare(itemType, l.get(0), null, child);
+          }
+          c.added().insert(child);
+        }
+      }
       return false;
     }
-    var order = new ArrayList<PathElement>();
-    Map<PathElement, List<JsonNode>> left = index(type, lhs, order);
-    Map<PathElement, List<JsonNode>> right = index(type, rhs, order);
-    SmdType itemType = type.itemType();
-    for (PathElement pe : new LinkedHashSet<>(order)) {
-      List<JsonNode> l = left.getOrDefault(pe, List.of());
-      List<JsonNode> r = right.getOrDefault(pe, List.of());
-      List<PathElement> child = FieldPaths.append(path, pe);
-      if (l.size() <= 1 && r.size() <= 1) {
-        compare(itemType, l.isEmpty() ? null : l.get(0), r.isEmpty() ? null : r.get(0), child, c);
-      } else if (l.size() >= 2 && r.size() >= 2) {
-        if (!sameItems(l, r)) {
-          c.modified().insert(child);
+
+    private boolean sameItems(SmdType itemType, List<JsonNode> a, List<JsonNode> b) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      for (int i = 0; i < a.size(); i++) {
+        if (!goEqual(itemType, a.get(i), b.get(i))) {
+          return false;
         }
-      } else if (l.size() >= 2) {
-        if (!r.isEmpty()) {
-          compare(itemType, null, r.get(0), child, c);
+      }
+      return true;
+    }
+
+    private boolean map(SmdType type, JsonNode lhs, JsonNode rhs, List<PathElement> path) {
+      boolean empty = isEmptyMap(lhs) && isEmptyMap(rhs);
+      if (type.atomicMap() || empty) {
+        return leaf(type, lhs, rhs, path);
+      }
+      if (lhs == null && rhs == null) {
+        return false;
+      }
+      var keys = new LinkedHashSet<String>();
+      if (lhs != null && lhs.isObject()) {
+        lhs.fieldNames().forEachRemaining(keys::add);
+      }
+      if (rhs != null && rhs.isObject()) {
+        rhs.fieldNames().forEachRemaining(keys::add);
+      }
+      for (String key : keys) {
+        JsonNode l = member(lhs, key);
+        JsonNode r = member(rhs, key);
+        if (l != null && r != null && l.equals(r)) {
+          continue;
         }
-        c.removed().insert(child);
-      } else {
-        if (!l.isEmpty()) {
-          compare(itemType, l.get(0), null, child, c);
+        SmdType memberType = type.memberType(key);
+        Field field = memberType.field();
+        if (field != null) {
+          l = lhs != null && lhs.isObject() ? asHeld(field, l, lhsShape) : l;
+          r = rhs != null && rhs.isObject() ? asHeld(field, r, rhsShape) : r;
         }
-        c.added().insert(child);
+        if (l == null && r == null || l != null && r != null && l.equals(r)) {
+          continue;
+        }
+        compare(memberType, l, r, FieldPaths.append(path, PathElement.field(key)));
+      }
+      return false;
+    }
+
+    /**
+     * Whether two leaves (scalars, atomic lists and structs) are equal values, their structs compared as the sides'
+     * shapes hold them (an atomic LabelSelector with {@code matchExpressions: []} equals one without).
+     */
+    private boolean goEqual(SmdType type, JsonNode lhs, JsonNode rhs) {
+      if (lhs.equals(rhs)) {
+        return true;
+      }
+      Schema schema = type.schema();
+      switch (schema.type()) {
+        case OBJECT -> {
+          if (!lhs.isObject() || !rhs.isObject()) {
+            return JsonValues.equal(lhs, rhs);
+          }
+          var keys = new LinkedHashSet<String>();
+          lhs.fieldNames().forEachRemaining(keys::add);
+          rhs.fieldNames().forEachRemaining(keys::add);
+          for (String key : keys) {
+            SmdType memberType = type.memberType(key);
+            JsonNode l = lhs.get(key);
+            JsonNode r = rhs.get(key);
+            if (memberType.field() != null) {
+              l = asHeld(memberType.field(), l, lhsShape);
+              r = asHeld(memberType.field(), r, rhsShape);
+            }
+            if (l == null || r == null ? l != r : !goEqual(memberType, l, r)) {
+              return false;
+            }
+          }
+          return true;
+        }
+        case ARRAY -> {
+          if (!lhs.isArray() || !rhs.isArray() || lhs.size() != rhs.size()) {
+            return JsonValues.equal(lhs, rhs);
+          }
+          SmdType itemType = type.itemType();
+          for (int i = 0; i < lhs.size(); i++) {
+            if (!goEqual(itemType, lhs.get(i), rhs.get(i))) {
+              return false;
+            }
+          }
+          return true;
+        }
+        case MAP -> {
+          if (!lhs.isObject() || !rhs.isObject() || lhs.size() != rhs.size()) {
+            return JsonValues.equal(lhs, rhs);
+          }
+          for (Iterator<Map.Entry<String, JsonNode>> it = lhs.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode r = rhs.get(e.getKey());
+            if (r == null || !goEqual(type.memberType(e.getKey()), e.getValue(), r)) {
+              return false;
+            }
+          }
+          return true;
+        }
+        default -> {
+          return JsonValues.equal(lhs, rhs);
+        }
       }
     }
-    return false;
   }
 
   private static Map<PathElement, List<JsonNode>> index(SmdType type, JsonNode list, List<PathElement> order) {
@@ -249,54 +464,36 @@ final class TypedOps {
     return map;
   }
 
-  private static boolean sameItems(List<JsonNode> a, List<JsonNode> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (!JsonValues.equal(a.get(i), b.get(i))) {
-        return false;
-      }
-    }
-    return true;
+  /** The value of a struct field (null: left out) on a side of {@code shape}. */
+  private static JsonNode asHeld(Field field, JsonNode v, Shape shape) {
+    return switch (shape) {
+      case GO_STRUCT -> goValue(field, v);
+      case MERGED -> v == null ? GoZeroValues.zero(field) : v;
+      case UNSTRUCTURED -> v;
+    };
   }
 
-  private static boolean compareMap(SmdType type, JsonNode lhs, JsonNode rhs, List<PathElement> path,
-      Comparison c) {
-    boolean empty = isEmptyMap(lhs) && isEmptyMap(rhs);
-    if (type.atomicMap() || empty) {
-      return compareLeaf(lhs, rhs, path, c);
+  /**
+   * The value a struct field has once the object is a Go struct: Go's zero value when it is left out or null, and
+   * left out (null) when its tag says omitempty and the value is Go's zero value (false, 0, "", an empty slice or
+   * map); non-nil pointers and structs are never left out.
+   */
+  private static JsonNode goValue(Field field, JsonNode v) {
+    if (v == null || v.isNull()) {
+      return GoZeroValues.zero(field);
     }
-    if (lhs == null && rhs == null) {
-      return false;
-    }
-    var keys = new LinkedHashSet<String>();
-    if (lhs != null && lhs.isObject()) {
-      lhs.fieldNames().forEachRemaining(keys::add);
-    }
-    if (rhs != null && rhs.isObject()) {
-      rhs.fieldNames().forEachRemaining(keys::add);
-    }
-    for (String key : keys) {
-      JsonNode l = member(lhs, key);
-      JsonNode r = member(rhs, key);
-      if (l != null && r != null && l.equals(r)) {
-        continue;
-      }
-      SmdType memberType = type.memberType(key);
-      // a struct field one side leaves out holds Go's zero value there, which is what the Go type compares
-      if (l == null && lhs != null && memberType.field() != null) {
-        l = GoZeroValues.zero(memberType.field());
-      }
-      if (r == null && rhs != null && memberType.field() != null) {
-        r = GoZeroValues.zero(memberType.field());
-      }
-      if (l == null && r == null || l != null && r != null && l.equals(r)) {
-        continue;
-      }
-      compare(memberType, l, r, FieldPaths.append(path, PathElement.field(key)), c);
-    }
-    return false;
+    return field.omitEmpty() && !field.pointer() && isGoZero(field.schema().type(), v) ? null : v;
+  }
+
+  private static boolean isGoZero(Schema.Type type, JsonNode v) {
+    return switch (type) {
+      case ARRAY -> v.isArray() && v.isEmpty();
+      case MAP -> v.isObject() && v.isEmpty();
+      case STRING, BYTES -> v.isTextual() && v.textValue().isEmpty();
+      case BOOLEAN -> v.isBoolean() && !v.booleanValue();
+      case INT32, INT64, DOUBLE -> v.isNumber() && v.doubleValue() == 0;
+      default -> false;
+    };
   }
 
   // ------------------------------------------------------------------------------------------- merge

@@ -44,11 +44,15 @@ final class Updater {
     this.ignored = ignored;
   }
 
-  private TypedOps.Comparison update(Typed oldObject, Typed newObject, String version,
+  /**
+   * @param newShape what {@code newObject} is: a Go-typed object for updates, the merged object for applies
+   */
+  private TypedOps.Comparison update(Typed oldObject, Typed newObject, TypedOps.Shape newShape, String version,
       Map<String, VersionedSet> managers, String workflow, boolean force) {
     var conflicts = new LinkedHashMap<String, VersionedSet>();
     var removed = new LinkedHashMap<String, VersionedSet>();
-    TypedOps.Comparison compare = TypedOps.compare(oldObject.type(), oldObject.value(), newObject.value());
+    TypedOps.Comparison compare = TypedOps.compare(oldObject.type(), oldObject.value(), TypedOps.Shape.GO_STRUCT,
+        newObject.value(), newShape);
     var versions = new LinkedHashMap<String, TypedOps.Comparison>();
     versions.put(version, compare.excluding(ignored));
     for (String manager : new ArrayList<>(managers.keySet())) {
@@ -64,7 +68,8 @@ final class Updater {
           managers.remove(manager);
           continue;
         }
-        c = TypedOps.compare(oldV.type(), oldV.value(), newV.value()).excluding(ignored);
+        c = TypedOps.compare(oldV.type(), oldV.value(), TypedOps.Shape.GO_STRUCT, newV.value(), newShape)
+            .excluding(ignored);
         versions.put(managerSet.apiVersion(), c);
       }
       FieldSet conflictSet = managerSet.set().intersection(c.changed());
@@ -96,7 +101,8 @@ final class Updater {
 
   /** Records an update by {@code manager}: it owns what it changed, others lose what it changed or removed. */
   void update(Typed liveObject, Typed newObject, String version, Map<String, VersionedSet> managers, String manager) {
-    TypedOps.Comparison compare = update(liveObject, newObject, version, managers, manager, true);
+    TypedOps.Comparison compare = update(liveObject, newObject, TypedOps.Shape.GO_STRUCT, version, managers, manager,
+        true);
     VersionedSet previous = managers.get(manager);
     FieldSet set = (previous == null ? new FieldSet() : previous.set()).difference(compare.removed())
         .union(compare.modified()).union(compare.added());
@@ -120,7 +126,7 @@ final class Updater {
     set = set.recursiveDifference(ignored);
     managers.put(manager, new VersionedSet(set, version, true));
     Typed newObject = prune(new Typed(version, liveObject.type(), merged), managers, manager, lastSet);
-    update(liveObject, newObject, version, managers, manager, force);
+    update(liveObject, newObject, TypedOps.Shape.MERGED, version, managers, manager, force);
     return JsonValues.equal(liveObject.value(), newObject.value()) ? null : newObject.value();
   }
 
