@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param type        OpenAPI type: {@code string}, {@code integer}, {@code number}, {@code boolean} or {@code date}
  * @param format      {@code name} for the Name column (kubectl uses it for {@code kind/name} prefixes), else empty
  * @param priority    0 for default output; greater than 0 only with {@code -o wide}
- * @param description the column description kube-apiserver publishes
+ * @param description one short sentence, in kubemu's own words, on what the column shows (clients may display it;
+ *                    kubectl does not print it)
  * @param cell        computes the cell value
  */
 public record PrinterColumn(String name, String type, String format, int priority, String description, CellFunction cell) {
@@ -34,7 +35,7 @@ public record PrinterColumn(String name, String type, String format, int priorit
   /** The Name column every kind starts with ({@code format: name}). */
   public static PrinterColumn nameColumn() {
     return new PrinterColumn("Name", "string", "name", 0,
-        "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names",
+        "The object's name.",
         (obj, now) -> obj.path("metadata").path("name").asText(""));
   }
 }

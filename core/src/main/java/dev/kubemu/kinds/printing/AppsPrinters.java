@@ -11,17 +11,17 @@ public final class AppsPrinters {
   private AppsPrinters() {}
 
   private static PrinterColumn containers() {
-    return PrinterColumn.wide("Containers", "string", "Names of each container in the template.",
+    return PrinterColumn.wide("Containers", "string", "The names of the pod template's containers.",
         Cells.joinedContainerField("/spec/template/spec/containers", "name"));
   }
 
   private static PrinterColumn images() {
-    return PrinterColumn.wide("Images", "string", "Images referenced by each container in the template.",
+    return PrinterColumn.wide("Images", "string", "The images of the pod template's containers.",
         Cells.joinedContainerField("/spec/template/spec/containers", "image"));
   }
 
   private static PrinterColumn selector() {
-    return PrinterColumn.wide("Selector", "string", "Label selector for pods.",
+    return PrinterColumn.wide("Selector", "string", "The label selector that picks the pods this object manages.",
         (o, now) -> Cells.formatSelector(o.path("spec").get("selector")));
   }
 
@@ -31,50 +31,47 @@ public final class AppsPrinters {
 
   public static List<PrinterColumn> deployments() {
     return List.of(PrinterColumn.nameColumn(),
-        PrinterColumn.of("Ready", "string", "Number of the pod with ready state", (o, now) -> readyOfDesired(o)),
-        Cells.integer("Up-to-date", "Total number of non-terminated pods targeted by this deployment that have the "
-            + "desired template spec.", "/status/updatedReplicas"),
-        Cells.integer("Available", "Total number of available pods (ready for at least minReadySeconds) targeted by "
-            + "this deployment.", "/status/availableReplicas"),
+        PrinterColumn.of("Ready", "string", "How many pods are ready, out of how many are wanted.",
+            (o, now) -> readyOfDesired(o)),
+        Cells.integer("Up-to-date", "How many pods run the latest pod template.", "/status/updatedReplicas"),
+        Cells.integer("Available", "How many pods have been ready for at least minReadySeconds.",
+            "/status/availableReplicas"),
         Cells.age(), containers(), images(), selector());
   }
 
   public static List<PrinterColumn> replicaSets() {
     return List.of(PrinterColumn.nameColumn(),
-        Cells.integer("Desired", "Replicas is the number of desired replicas.", "/spec/replicas"),
-        Cells.integer("Current", "Replicas is the most recently observed number of replicas.", "/status/replicas"),
-        Cells.integer("Ready", "The number of ready replicas for this replica set.", "/status/readyReplicas"),
+        Cells.integer("Desired", "How many pods the ReplicaSet should run.", "/spec/replicas"),
+        Cells.integer("Current", "How many pods the ReplicaSet last counted.", "/status/replicas"),
+        Cells.integer("Ready", "How many of the ReplicaSet's pods are ready.", "/status/readyReplicas"),
         Cells.age(), containers(), images(), selector());
   }
 
   public static List<PrinterColumn> statefulSets() {
     return List.of(PrinterColumn.nameColumn(),
-        PrinterColumn.of("Ready", "string", "Number of the pod with ready state", (o, now) -> readyOfDesired(o)),
+        PrinterColumn.of("Ready", "string", "How many pods are ready, out of how many are wanted.",
+            (o, now) -> readyOfDesired(o)),
         Cells.age(), containers(), images());
   }
 
   public static List<PrinterColumn> daemonSets() {
     return List.of(PrinterColumn.nameColumn(),
-        Cells.integer("Desired", "The total number of nodes that should be running the daemon pod.",
-            "/status/desiredNumberScheduled"),
-        Cells.integer("Current", "The number of nodes that are running at least 1 daemon pod and are supposed to "
-            + "run the daemon pod.", "/status/currentNumberScheduled"),
-        Cells.integer("Ready", "The number of nodes that should be running the daemon pod and have one or more of "
-            + "the daemon pod running and ready.", "/status/numberReady"),
-        Cells.integer("Up-to-date", "The total number of nodes that are running updated daemon pod",
+        Cells.integer("Desired", "How many nodes should run a daemon pod.", "/status/desiredNumberScheduled"),
+        Cells.integer("Current", "How many of those nodes run a daemon pod now.", "/status/currentNumberScheduled"),
+        Cells.integer("Ready", "How many of those nodes have a ready daemon pod.", "/status/numberReady"),
+        Cells.integer("Up-to-date", "How many nodes run a daemon pod from the latest template.",
             "/status/updatedNumberScheduled"),
-        Cells.integer("Available", "The number of nodes that should be running the daemon pod and have one or more of "
-            + "the daemon pod running and available (ready for at least spec.minReadySeconds)",
-            "/status/numberAvailable"),
-        PrinterColumn.of("Node Selector", "string", "NodeSelector is a selector which must be true for the pod to "
-            + "fit on a node.", (o, now) -> Cells.formatLabels(o.path("spec").path("template").path("spec")
+        Cells.integer("Available", "How many nodes have a daemon pod that has been ready for at least "
+            + "minReadySeconds.", "/status/numberAvailable"),
+        PrinterColumn.of("Node Selector", "string", "The node labels a node needs to run a daemon pod.",
+            (o, now) -> Cells.formatLabels(o.path("spec").path("template").path("spec")
             .path("nodeSelector"))),
         Cells.age(), containers(), images(), selector());
   }
 
   public static List<PrinterColumn> controllerRevisions() {
     return List.of(PrinterColumn.nameColumn(),
-        PrinterColumn.of("Controller", "string", "Controller of the object", (o, now) -> {
+        PrinterColumn.of("Controller", "string", "The object that owns the revision, as kind/name.", (o, now) -> {
           for (JsonNode ref : o.path("metadata").path("ownerReferences")) {
             if (ref.path("controller").asBoolean(false)) {
               String group = GroupVersionKindText.group(ref.path("apiVersion").asText());
@@ -84,7 +81,7 @@ public final class AppsPrinters {
           }
           return Cells.NONE;
         }),
-        PrinterColumn.of("Revision", "integer", "Revision indicates the revision of the state represented by Data.",
+        PrinterColumn.of("Revision", "integer", "The revision's sequence number.",
             (o, now) -> o.path("revision").asLong(0)),
         Cells.age());
   }

@@ -17,8 +17,8 @@ final class Cells {
   private Cells() {}
 
   static PrinterColumn age() {
-    return PrinterColumn.of("Age", "string", "CreationTimestamp is a timestamp representing the server time when "
-        + "this object was created.", (o, now) -> HumanDuration.age(o.path("metadata").get("creationTimestamp"), now));
+    return PrinterColumn.of("Age", "string", "How long ago the object was created.",
+        (o, now) -> HumanDuration.age(o.path("metadata").get("creationTimestamp"), now));
   }
 
   static PrinterColumn text(String name, String description, String pointer) {

@@ -15,27 +15,26 @@ public final class CorePrinters {
 
   public static List<PrinterColumn> pods() {
     return List.of(PrinterColumn.nameColumn(),
-        PrinterColumn.of("Ready", "string", "The aggregate readiness state of this pod for accepting traffic.",
-            (o, now) -> PodStatusColumn.of(o, now).ready()),
-        PrinterColumn.of("Status", "string", "The aggregate status of the containers in this pod.",
-            (o, now) -> PodStatusColumn.of(o, now).status()),
-        PrinterColumn.of("Restarts", "string", "The number of times the containers in this pod have been restarted "
-            + "and when the last container in this pod has restarted.", (o, now) -> PodStatusColumn.of(o, now)
-            .restarts()),
+        PrinterColumn.of("Ready", "string", "How many of the pod's containers (sidecars included) are ready, out of "
+            + "how many.", (o, now) -> PodStatusColumn.of(o, now).ready()),
+        PrinterColumn.of("Status", "string", "The pod's phase, or a more specific reason such as CrashLoopBackOff, "
+            + "Init:0/1 or Terminating.", (o, now) -> PodStatusColumn.of(o, now).status()),
+        PrinterColumn.of("Restarts", "string", "How many times the pod's containers have restarted in all, and how "
+            + "long ago the latest restart was.", (o, now) -> PodStatusColumn.of(o, now).restarts()),
         Cells.age(),
-        PrinterColumn.wide("IP", "string", "IP address allocated to the pod. Routable at least within the cluster. "
-            + "Empty if not yet allocated.", (o, now) -> {
+        PrinterColumn.wide("IP", "string", "The pod's first IP address, or <none> until it has one.", (o, now) -> {
               JsonNode ips = o.path("status").path("podIPs");
               String ip = ips.size() > 0 ? ips.get(0).path("ip").asText("") : o.path("status").path("podIP")
                   .asText("");
               return Cells.orNone(ip);
             }),
-        PrinterColumn.wide("Node", "string", "NodeName is a request to schedule this pod onto a specific node.",
+        PrinterColumn.wide("Node", "string", "The node the pod is bound to, or <none> until it is scheduled.",
             (o, now) -> Cells.orNone(o.path("spec").path("nodeName").asText(""))),
-        PrinterColumn.wide("Nominated Node", "string", "nominatedNodeName is set only when this pod preempts other "
-            + "pods on the node.", (o, now) -> Cells.orNone(o.path("status").path("nominatedNodeName").asText(""))),
-        PrinterColumn.wide("Readiness Gates", "string", "If specified, all readiness gates will be evaluated for pod "
-            + "readiness.", (o, now) -> readinessGates(o)));
+        PrinterColumn.wide("Nominated Node", "string", "The node the scheduler means to place the pod on once it has "
+            + "preempted other pods there.", (o, now) -> Cells.orNone(o.path("status").path("nominatedNodeName")
+            .asText(""))),
+        PrinterColumn.wide("Readiness Gates", "string", "How many of the pod's readiness gates are met, out of how "
+            + "many.", (o, now) -> readinessGates(o)));
   }
 
   private static String readinessGates(JsonNode pod) {
@@ -57,23 +56,23 @@ public final class CorePrinters {
 
   public static List<PrinterColumn> nodes() {
     return List.of(PrinterColumn.nameColumn(),
-        PrinterColumn.of("Status", "string", "The status of the node", (o, now) -> nodeStatus(o)),
-        PrinterColumn.of("Roles", "string", "The roles of the node", (o, now) -> nodeRoles(o)),
+        PrinterColumn.of("Status", "string", "Ready, NotReady or Unknown, plus SchedulingDisabled when the node is "
+            + "cordoned.", (o, now) -> nodeStatus(o)),
+        PrinterColumn.of("Roles", "string", "The node's roles, read from its node-role.kubernetes.io/<role> and "
+            + "kubernetes.io/role labels.", (o, now) -> nodeRoles(o)),
         Cells.age(),
-        Cells.text("Version", "Kubelet Version reported by the node.", "/status/nodeInfo/kubeletVersion"),
-        PrinterColumn.wide("Internal-IP", "string", "List of addresses reachable to the node.",
+        Cells.text("Version", "The kubelet version the node reports.", "/status/nodeInfo/kubeletVersion"),
+        PrinterColumn.wide("Internal-IP", "string", "The node's internal IP address.",
             (o, now) -> address(o, "InternalIP")),
-        PrinterColumn.wide("External-IP", "string", "List of addresses reachable to the node.",
+        PrinterColumn.wide("External-IP", "string", "The node's external IP address, if it has one.",
             (o, now) -> address(o, "ExternalIP")),
-        PrinterColumn.wide("OS-Image", "string", "OS Image reported by the node from /etc/os-release (e.g. Debian "
-            + "GNU/Linux 7 (wheezy)).", (o, now) -> unknownIfEmpty(o.path("status").path("nodeInfo")
-            .path("osImage").asText(""))),
-        PrinterColumn.wide("Kernel-Version", "string", "Kernel Version reported by the node from 'uname -r' (e.g. "
-            + "3.16.0-0.bpo.4-amd64).", (o, now) -> unknownIfEmpty(o.path("status").path("nodeInfo")
-            .path("kernelVersion").asText(""))),
-        PrinterColumn.wide("Container-Runtime", "string", "ContainerRuntime Version reported by the node through "
-            + "runtime remote API (e.g. containerd://1.4.2).", (o, now) -> unknownIfEmpty(o.path("status")
-            .path("nodeInfo").path("containerRuntimeVersion").asText(""))));
+        PrinterColumn.wide("OS-Image", "string", "The operating system image the node reports.",
+            (o, now) -> unknownIfEmpty(o.path("status").path("nodeInfo").path("osImage").asText(""))),
+        PrinterColumn.wide("Kernel-Version", "string", "The kernel version the node reports.",
+            (o, now) -> unknownIfEmpty(o.path("status").path("nodeInfo").path("kernelVersion").asText(""))),
+        PrinterColumn.wide("Container-Runtime", "string", "The container runtime and its version, as the node reports "
+            + "them.", (o, now) -> unknownIfEmpty(o.path("status").path("nodeInfo")
+            .path("containerRuntimeVersion").asText(""))));
   }
 
   private static String unknownIfEmpty(String s) {
@@ -119,23 +118,27 @@ public final class CorePrinters {
 
   public static List<PrinterColumn> namespaces() {
     return List.of(PrinterColumn.nameColumn(),
-        Cells.text("Status", "The status of the namespace", "/status/phase"),
+        Cells.text("Status", "Whether the namespace is Active or Terminating.", "/status/phase"),
         Cells.age());
   }
 
   public static List<PrinterColumn> services() {
     return List.of(PrinterColumn.nameColumn(),
-        Cells.text("Type", "The type of service.", "/spec/type"),
-        PrinterColumn.of("Cluster-IP", "string", "The cluster IP of the service.", (o, now) -> {
+        Cells.text("Type", "How the service is exposed: ClusterIP, NodePort, LoadBalancer or ExternalName.",
+            "/spec/type"),
+        PrinterColumn.of("Cluster-IP", "string", "The service's virtual IP inside the cluster, or None if it is "
+            + "headless.", (o, now) -> {
           JsonNode ips = o.path("spec").path("clusterIPs");
           String ip = ips.size() > 0 ? ips.get(0).asText() : o.path("spec").path("clusterIP").asText("");
           return Cells.orNone(ip);
         }),
-        PrinterColumn.of("External-IP", "string", "The external IP of the service.", (o, now) -> externalIp(o, false)),
-        PrinterColumn.of("Port(s)", "string", "The ports of the service.", (o, now) -> servicePorts(o)),
+        PrinterColumn.of("External-IP", "string", "Where clients outside the cluster reach the service, or <pending> "
+            + "until a load balancer is ready.", (o, now) -> externalIp(o, false)),
+        PrinterColumn.of("Port(s)", "string", "The service's ports and protocols, with node ports where allocated.",
+            (o, now) -> servicePorts(o)),
         Cells.age(),
-        PrinterColumn.wide("Selector", "string", "Route service traffic to pods with label keys and values matching "
-            + "this selector.", (o, now) -> Cells.formatLabels(o.path("spec").path("selector"))));
+        PrinterColumn.wide("Selector", "string", "The labels a pod needs to receive the service's traffic.",
+            (o, now) -> Cells.formatLabels(o.path("spec").path("selector"))));
   }
 
   static String externalIp(JsonNode svc, boolean wide) {
@@ -189,7 +192,8 @@ public final class CorePrinters {
 
   public static List<PrinterColumn> endpoints() {
     return List.of(PrinterColumn.nameColumn(),
-        PrinterColumn.of("Endpoints", "string", "Endpoints of the service", (o, now) -> endpointsCell(o)),
+        PrinterColumn.of("Endpoints", "string", "Up to three ready addresses with their ports, and how many more there "
+            + "are.", (o, now) -> endpointsCell(o)),
         Cells.age());
   }
 
@@ -221,56 +225,57 @@ public final class CorePrinters {
 
   public static List<PrinterColumn> configMaps() {
     return List.of(PrinterColumn.nameColumn(),
-        PrinterColumn.of("Data", "integer", "Data contains the configuration data.",
+        PrinterColumn.of("Data", "integer", "How many keys the ConfigMap holds, counting binaryData too.",
             (o, now) -> (long) (o.path("data").size() + o.path("binaryData").size())),
         Cells.age());
   }
 
   public static List<PrinterColumn> secrets() {
     return List.of(PrinterColumn.nameColumn(),
-        Cells.text("Type", "The type of the secret", "/type"),
-        PrinterColumn.of("Data", "integer", "The number of data entries in the secret",
+        Cells.text("Type", "The secret's type, such as Opaque or kubernetes.io/tls.", "/type"),
+        PrinterColumn.of("Data", "integer", "How many keys the secret holds.",
             (o, now) -> (long) o.path("data").size()),
         Cells.age());
   }
 
   public static List<PrinterColumn> serviceAccounts() {
     return List.of(PrinterColumn.nameColumn(),
-        PrinterColumn.of("Secrets", "integer", "Secrets is a list of the secrets in the same namespace that pods "
-            + "running using this ServiceAccount are allowed to use.", (o, now) -> (long) o.path("secrets").size()),
+        PrinterColumn.of("Secrets", "integer", "How many secrets the service account lists.",
+            (o, now) -> (long) o.path("secrets").size()),
         Cells.age());
   }
 
   public static List<PrinterColumn> events() {
     return List.of(
-        PrinterColumn.of("Last Seen", "string", "Time when last this event was observed.", (o, now) -> {
+        PrinterColumn.of("Last Seen", "string", "How long ago the event last happened.", (o, now) -> {
           String last = firstNonEmpty(o.path("series").path("lastObservedTime").asText(""),
               o.path("lastTimestamp").asText(""), o.path("firstTimestamp").asText(""), o.path("eventTime").asText(""));
           return Timestamps.parse(last).map(t -> HumanDuration.format(Duration.between(t, now))).orElse("<unknown>");
         }),
-        Cells.text("Type", "Type of this event (Normal, Warning), new types could be added in the future.", "/type"),
-        Cells.text("Reason", "The reason the transition into the object's current status.", "/reason"),
-        PrinterColumn.of("Object", "string", "The object that this event is about.",
+        Cells.text("Type", "Whether the event is Normal or a Warning.", "/type"),
+        Cells.text("Reason", "A short CamelCase word for why the event happened.", "/reason"),
+        PrinterColumn.of("Object", "string", "The kind and name of the object the event concerns.",
             (o, now) -> o.path("involvedObject").path("kind").asText("").toLowerCase(java.util.Locale.ROOT) + "/"
                 + o.path("involvedObject").path("name").asText("")),
-        PrinterColumn.of("Message", "string", "A human-readable description of the status of this operation.",
+        PrinterColumn.of("Message", "string", "The event's message, saying what happened.",
             (o, now) -> o.path("message").asText("").trim()),
-        PrinterColumn.wide("Subobject", "string", "The field path of the object the event is about.",
-            (o, now) -> o.path("involvedObject").path("fieldPath").asText("")),
-        PrinterColumn.wide("Source", "string", "The component reporting this event.", (o, now) -> eventSource(o)),
-        PrinterColumn.wide("First Seen", "string", "The time at which the event was first recorded.", (o, now) -> {
+        PrinterColumn.wide("Subobject", "string", "Which part of the object the event concerns, such as one of its "
+            + "containers.", (o, now) -> o.path("involvedObject").path("fieldPath").asText("")),
+        PrinterColumn.wide("Source", "string", "The component that reported the event, and on which host.",
+            (o, now) -> eventSource(o)),
+        PrinterColumn.wide("First Seen", "string", "How long ago the event first happened.", (o, now) -> {
           String first = firstNonEmpty(o.path("firstTimestamp").asText(""), o.path("eventTime").asText(""));
           return Timestamps.parse(first).map(t -> HumanDuration.format(Duration.between(t, now))).orElse(
               "<unknown>");
         }),
-        PrinterColumn.wide("Count", "string", "The number of times this event has occurred.", (o, now) -> {
+        PrinterColumn.wide("Count", "string", "How many times the event has happened.", (o, now) -> {
           long count = o.path("series").path("count").asLong(0);
           if (count == 0) {
             count = o.path("count").asLong(0);
           }
           return Long.toString(count == 0 ? 1 : count);
         }),
-        PrinterColumn.wide("Name", "string", "The name of the event.",
+        PrinterColumn.wide("Name", "string", "The Event object's own name.",
             (o, now) -> o.path("metadata").path("name").asText("")));
   }
 
@@ -295,68 +300,61 @@ public final class CorePrinters {
 
   public static List<PrinterColumn> persistentVolumes() {
     return List.of(PrinterColumn.nameColumn(),
-        Cells.text("Capacity", "capacity is the description of the persistent volume's resources and capacity.",
-            "/spec/capacity/storage"),
-        PrinterColumn.of("Access Modes", "string", "accessModes contains all ways the volume can be mounted.",
-            (o, now) -> Cells.accessModes(o.path("spec").path("accessModes"))),
-        Cells.text("Reclaim Policy", "persistentVolumeReclaimPolicy defines what happens to a persistent volume when "
-            + "released from its claim.", "/spec/persistentVolumeReclaimPolicy"),
-        PrinterColumn.of("Status", "string", "phase indicates if a volume is available, bound to a claim, or released "
-            + "by a claim.", (o, now) -> o.path("metadata").hasNonNull("deletionTimestamp") ? "Terminating"
-            : o.path("status").path("phase").asText("")),
-        PrinterColumn.of("Claim", "string", "claimRef is part of a bi-directional binding between PersistentVolume "
-            + "and PersistentVolumeClaim.", (o, now) -> {
+        Cells.text("Capacity", "How much storage the volume offers.", "/spec/capacity/storage"),
+        PrinterColumn.of("Access Modes", "string", "How the volume can be mounted, abbreviated as RWO, ROX, RWX or "
+            + "RWOP.", (o, now) -> Cells.accessModes(o.path("spec").path("accessModes"))),
+        Cells.text("Reclaim Policy", "What is done with the volume once its claim is gone: Retain, Delete or "
+            + "Recycle.", "/spec/persistentVolumeReclaimPolicy"),
+        PrinterColumn.of("Status", "string", "The volume's phase, such as Available, Bound or Released, or Terminating "
+            + "while it is being deleted.", (o, now) -> o.path("metadata").hasNonNull("deletionTimestamp")
+            ? "Terminating" : o.path("status").path("phase").asText("")),
+        PrinterColumn.of("Claim", "string", "The namespace/name of the claim the volume is bound to.", (o, now) -> {
               JsonNode ref = o.path("spec").path("claimRef");
               return ref.isMissingNode() ? "" : ref.path("namespace").asText("") + "/" + ref.path("name").asText("");
             }),
-        Cells.text("StorageClass", "storageClassName is the name of StorageClass to which this persistent volume "
-            + "belongs.", "/spec/storageClassName"),
-        PrinterColumn.of("VolumeAttributesClass", "string", "Name of VolumeAttributesClass to which this persistent "
-            + "volume belongs.", (o, now) -> Cells.orNone(o.path("spec").path("volumeAttributesClassName")
+        Cells.text("StorageClass", "The storage class the volume belongs to.", "/spec/storageClassName"),
+        PrinterColumn.of("VolumeAttributesClass", "string", "The volume attributes class the volume belongs to, or "
+            + "<unset>.", (o, now) -> Cells.orNone(o.path("spec").path("volumeAttributesClassName")
             .asText("")).equals(Cells.NONE) ? "<unset>" : o.path("spec").path("volumeAttributesClassName").asText()),
-        Cells.text("Reason", "reason is a brief CamelCase string that describes any failure.", "/status/reason"),
+        Cells.text("Reason", "A short CamelCase word for why the volume failed, if it did.", "/status/reason"),
         Cells.age(),
-        PrinterColumn.wide("VolumeMode", "string", "volumeMode defines if a volume is intended to be used with a "
-            + "formatted filesystem or to remain in raw block state.", (o, now) -> o.path("spec").path("volumeMode")
-            .asText("Filesystem")));
+        PrinterColumn.wide("VolumeMode", "string", "Whether the volume holds a Filesystem or is a raw Block device.",
+            (o, now) -> o.path("spec").path("volumeMode").asText("Filesystem")));
   }
 
   public static List<PrinterColumn> persistentVolumeClaims() {
     return List.of(PrinterColumn.nameColumn(),
-        PrinterColumn.of("Status", "string", "phase represents the current phase of PersistentVolumeClaim.",
+        PrinterColumn.of("Status", "string", "Pending, Bound or Lost, or Terminating while the claim is being deleted.",
             (o, now) -> o.path("metadata").hasNonNull("deletionTimestamp") ? "Terminating"
                 : o.path("status").path("phase").asText("")),
-        Cells.text("Volume", "volumeName is the binding reference to the PersistentVolume backing this claim.",
-            "/spec/volumeName"),
-        PrinterColumn.of("Capacity", "string", "capacity represents the actual resources of the underlying volume.",
+        Cells.text("Volume", "The persistent volume the claim is bound to.", "/spec/volumeName"),
+        PrinterColumn.of("Capacity", "string", "How much storage the bound volume offers.",
             (o, now) -> o.path("spec").path("volumeName").asText("").isEmpty() ? ""
                 : o.path("status").path("capacity").path("storage").asText("")),
-        PrinterColumn.of("Access Modes", "string", "accessModes contains the actual access modes the volume backing "
-            + "the PVC has.", (o, now) -> o.path("spec").path("volumeName").asText("").isEmpty() ? ""
+        PrinterColumn.of("Access Modes", "string", "How the bound volume can be mounted, abbreviated as RWO, ROX, RWX "
+            + "or RWOP.", (o, now) -> o.path("spec").path("volumeName").asText("").isEmpty() ? ""
             : Cells.accessModes(o.path("status").path("accessModes"))),
-        Cells.text("StorageClass", "storageClassName is the name of the StorageClass required by the claim.",
-            "/spec/storageClassName"),
-        PrinterColumn.of("VolumeAttributesClass", "string", "volumeAttributesClassName may be used to set the "
-            + "VolumeAttributesClass used by this claim.", (o, now) -> o.path("spec")
+        Cells.text("StorageClass", "The storage class the claim asks for.", "/spec/storageClassName"),
+        PrinterColumn.of("VolumeAttributesClass", "string", "The volume attributes class the claim asks for, or "
+            + "<unset>.", (o, now) -> o.path("spec")
             .path("volumeAttributesClassName").asText("").isEmpty() ? "<unset>"
             : o.path("spec").path("volumeAttributesClassName").asText()),
         Cells.age(),
-        PrinterColumn.wide("VolumeMode", "string", "volumeMode defines what type of volume is required by the claim.",
+        PrinterColumn.wide("VolumeMode", "string", "Whether the claim wants a Filesystem or a raw Block volume.",
             (o, now) -> o.path("spec").path("volumeMode").asText("Filesystem")));
   }
 
   public static List<PrinterColumn> replicationControllers() {
     return List.of(PrinterColumn.nameColumn(),
-        Cells.integer("Desired", "Replicas is the number of desired replicas.", "/spec/replicas"),
-        Cells.integer("Current", "Replicas is the most recently observed number of replicas.", "/status/replicas"),
-        Cells.integer("Ready", "The number of ready replicas for this replication controller.",
-            "/status/readyReplicas"),
+        Cells.integer("Desired", "How many pods the controller should run.", "/spec/replicas"),
+        Cells.integer("Current", "How many pods the controller last counted.", "/status/replicas"),
+        Cells.integer("Ready", "How many of the controller's pods are ready.", "/status/readyReplicas"),
         Cells.age(),
-        PrinterColumn.wide("Containers", "string", "Names of each container in the template.",
+        PrinterColumn.wide("Containers", "string", "The names of the pod template's containers.",
             Cells.joinedContainerField("/spec/template/spec/containers", "name")),
-        PrinterColumn.wide("Images", "string", "Images referenced by each container in the template.",
+        PrinterColumn.wide("Images", "string", "The images of the pod template's containers.",
             Cells.joinedContainerField("/spec/template/spec/containers", "image")),
-        PrinterColumn.wide("Selector", "string", "Selector is a label query over pods that should match the Replicas "
-            + "count.", (o, now) -> Cells.formatLabels(o.path("spec").path("selector"))));
+        PrinterColumn.wide("Selector", "string", "The labels that pick the pods the controller counts as its own.",
+            (o, now) -> Cells.formatLabels(o.path("spec").path("selector"))));
   }
 }

@@ -10,7 +10,7 @@ public final class DefaultPrinters {
   public static List<PrinterColumn> columns() {
     return List.of(PrinterColumn.nameColumn(),
         new PrinterColumn("Created At", "date", "", 0,
-            "CreationTimestamp is a timestamp representing the server time when this object was created.",
+            "When the object was created, as an RFC 3339 timestamp.",
             (obj, now) -> obj.path("metadata").path("creationTimestamp").asText("")));
   }
 }

@@ -18,31 +18,35 @@ public final class OtherPrinters {
   /** HorizontalPodAutoscalers, given in the autoscaling/v2 shape. */
   public static List<PrinterColumn> horizontalPodAutoscalers() {
     return List.of(PrinterColumn.nameColumn(),
-        PrinterColumn.of("Reference", "string", "reference to the target object", (o, now) -> o.path("spec")
-            .path("scaleTargetRef").path("kind").asText("") + "/" + o.path("spec").path("scaleTargetRef")
-            .path("name").asText("")),
-        PrinterColumn.of("Targets", "string", "the current and target metric values", (o, now) -> HpaTargets.of(o)),
-        PrinterColumn.of("MinPods", "string", "minimum number of pods", (o, now) -> o.path("spec")
-            .has("minReplicas") ? Long.toString(o.path("spec").path("minReplicas").asLong()) : "<unset>"),
-        Cells.integer("MaxPods", "maximum number of pods", "/spec/maxReplicas"),
-        Cells.integer("Replicas", "current number of replicas", "/status/currentReplicas"),
+        PrinterColumn.of("Reference", "string", "The kind and name of the object being scaled.",
+            (o, now) -> o.path("spec").path("scaleTargetRef").path("kind").asText("") + "/"
+                + o.path("spec").path("scaleTargetRef").path("name").asText("")),
+        PrinterColumn.of("Targets", "string", "Each metric's current value against its target.",
+            (o, now) -> HpaTargets.of(o)),
+        PrinterColumn.of("MinPods", "string", "The fewest replicas the autoscaler scales down to.",
+            (o, now) -> o.path("spec").has("minReplicas") ? Long.toString(o.path("spec").path("minReplicas").asLong())
+                : "<unset>"),
+        Cells.integer("MaxPods", "The most replicas the autoscaler scales up to.", "/spec/maxReplicas"),
+        Cells.integer("Replicas", "How many replicas the autoscaler last saw.", "/status/currentReplicas"),
         Cells.age());
   }
 
   private static PrinterColumn containers(String pointer) {
-    return PrinterColumn.wide("Containers", "string", "Names of each container in the template.",
+    return PrinterColumn.wide("Containers", "string", "The names of the pod template's containers.",
         Cells.joinedContainerField(pointer, "name"));
   }
 
   private static PrinterColumn images(String pointer) {
-    return PrinterColumn.wide("Images", "string", "Images referenced by each container in the template.",
+    return PrinterColumn.wide("Images", "string", "The images of the pod template's containers.",
         Cells.joinedContainerField(pointer, "image"));
   }
 
   public static List<PrinterColumn> jobs() {
     return List.of(PrinterColumn.nameColumn(),
-        PrinterColumn.of("Status", "string", "Status of the job.", (o, now) -> jobStatus(o)),
-        PrinterColumn.of("Completions", "string", "The completion status of the job.", (o, now) -> {
+        PrinterColumn.of("Status", "string", "Where the job stands: Running, Complete, Failed, Suspended and so on.",
+            (o, now) -> jobStatus(o)),
+        PrinterColumn.of("Completions", "string", "How many pods have succeeded, out of the number "
+            + "needed.", (o, now) -> {
           JsonNode spec = o.path("spec");
           long succeeded = o.path("status").path("succeeded").asLong(0);
           if (spec.has("completions")) {
@@ -53,7 +57,7 @@ public final class OtherPrinters {
           }
           return succeeded + "/1";
         }),
-        PrinterColumn.of("Duration", "string", "Time required to complete the job.", (o, now) -> {
+        PrinterColumn.of("Duration", "string", "How long the job ran, or has been running so far.", (o, now) -> {
           var start = Timestamps.parse(o.path("status").path("startTime").asText(""));
           if (start.isEmpty()) {
             return "";
@@ -63,7 +67,7 @@ public final class OtherPrinters {
         }),
         Cells.age(),
         containers("/spec/template/spec/containers"), images("/spec/template/spec/containers"),
-        PrinterColumn.wide("Selector", "string", "Label selector for pods.",
+        PrinterColumn.wide("Selector", "string", "The label selector that picks the job's pods.",
             (o, now) -> Cells.formatSelector(o.path("spec").get("selector"))));
   }
 
@@ -96,30 +100,29 @@ public final class OtherPrinters {
 
   public static List<PrinterColumn> cronJobs() {
     return List.of(PrinterColumn.nameColumn(),
-        Cells.text("Schedule", "The schedule in Cron format", "/spec/schedule"),
-        PrinterColumn.of("Timezone", "string", "The timezone of the schedule",
+        Cells.text("Schedule", "When jobs are started, in cron syntax.", "/spec/schedule"),
+        PrinterColumn.of("Timezone", "string", "The time zone the schedule is read in, if one is set.",
             (o, now) -> Cells.orNone(o.path("spec").path("timeZone").asText(""))),
-        PrinterColumn.of("Suspend", "boolean", "Whether the cronjob is suspended", (o, now) ->
+        PrinterColumn.of("Suspend", "boolean", "Whether new runs are paused.", (o, now) ->
             o.path("spec").has("suspend") ? (o.path("spec").path("suspend").asBoolean() ? "True" : "False")
                 : "<unset>"),
-        PrinterColumn.of("Active", "integer", "Number of active jobs", (o, now) -> (long) o.path("status")
-            .path("active").size()),
-        PrinterColumn.of("Last Schedule", "string", "Last time the job was scheduled", (o, now) ->
+        PrinterColumn.of("Active", "integer", "How many of its jobs are running now.",
+            (o, now) -> (long) o.path("status").path("active").size()),
+        PrinterColumn.of("Last Schedule", "string", "How long ago a job was last scheduled.", (o, now) ->
             Timestamps.parse(o.path("status").path("lastScheduleTime").asText("")).map(t ->
                 HumanDuration.format(Duration.between(t, now))).orElse(Cells.NONE)),
         Cells.age(),
         containers("/spec/jobTemplate/spec/template/spec/containers"),
         images("/spec/jobTemplate/spec/template/spec/containers"),
-        PrinterColumn.wide("Selector", "string", "Label selector for pods.",
+        PrinterColumn.wide("Selector", "string", "The label selector set in the job template, if any.",
             (o, now) -> Cells.formatSelector(o.path("spec").path("jobTemplate").path("spec").get("selector"))));
   }
 
   public static List<PrinterColumn> ingresses() {
     return List.of(PrinterColumn.nameColumn(),
-        PrinterColumn.of("Class", "string", "The name of the IngressClass resource.",
+        PrinterColumn.of("Class", "string", "The ingress class that handles this ingress.",
             (o, now) -> Cells.orNone(o.path("spec").path("ingressClassName").asText(""))),
-        PrinterColumn.of("Hosts", "string", "Hosts that incoming requests are matched against before the ingress "
-            + "rule", (o, now) -> {
+        PrinterColumn.of("Hosts", "string", "The host names the rules match, or * for any host.", (o, now) -> {
               var hosts = new ArrayList<String>();
               for (JsonNode rule : o.path("spec").path("rules")) {
                 if (!rule.path("host").asText("").isEmpty()) {
@@ -134,7 +137,7 @@ public final class OtherPrinters {
               }
               return String.join(",", hosts);
             }),
-        PrinterColumn.of("Address", "string", "Address is a list containing ingress points for the load-balancer",
+        PrinterColumn.of("Address", "string", "Where the load balancer serving the ingress is reached.",
             (o, now) -> {
               var addresses = new ArrayList<String>();
               for (JsonNode i : o.path("status").path("loadBalancer").path("ingress")) {
@@ -143,15 +146,15 @@ public final class OtherPrinters {
               }
               return String.join(",", addresses);
             }),
-        PrinterColumn.of("Ports", "string", "Ports of TLS configurations that open",
+        PrinterColumn.of("Ports", "string", "The ports served: 80, and 443 when TLS is set up.",
             (o, now) -> o.path("spec").path("tls").isEmpty() ? "80" : "80, 443"),
         Cells.age());
   }
 
   public static List<PrinterColumn> ingressClasses() {
     return List.of(PrinterColumn.nameColumn(),
-        Cells.text("Controller", "Controller that is responsible for handling this class", "/spec/controller"),
-        PrinterColumn.of("Parameters", "string", "A reference to a resource with additional parameters", (o, now) -> {
+        Cells.text("Controller", "The controller that implements the class.", "/spec/controller"),
+        PrinterColumn.of("Parameters", "string", "The object holding the controller's extra settings.", (o, now) -> {
           JsonNode p = o.path("spec").path("parameters");
           if (p.isMissingNode()) {
             return Cells.NONE;
@@ -164,7 +167,7 @@ public final class OtherPrinters {
 
   public static List<PrinterColumn> networkPolicies() {
     return List.of(PrinterColumn.nameColumn(),
-        PrinterColumn.of("Pod-Selector", "string", "Selects the pods to which this NetworkPolicy object applies.",
+        PrinterColumn.of("Pod-Selector", "string", "The labels of the pods the policy applies to.",
             (o, now) -> {
               String s = Cells.formatSelector(o.path("spec").get("podSelector"));
               return s.equals(Cells.NONE) ? "" : s;
@@ -174,39 +177,40 @@ public final class OtherPrinters {
 
   public static List<PrinterColumn> podDisruptionBudgets() {
     return List.of(PrinterColumn.nameColumn(),
-        PrinterColumn.of("Min Available", "string", "The minimum number of pods that must be available",
+        PrinterColumn.of("Min Available", "string", "How many pods must stay available, as a count or percentage.",
             (o, now) -> o.path("spec").has("minAvailable") ? o.path("spec").path("minAvailable").asText() : "N/A"),
-        PrinterColumn.of("Max Unavailable", "string", "The maximum number of pods that may be unavailable",
+        PrinterColumn.of("Max Unavailable", "string", "How many pods may be down at once, as a count or percentage.",
             (o, now) -> o.path("spec").has("maxUnavailable") ? o.path("spec").path("maxUnavailable").asText()
                 : "N/A"),
-        Cells.integer("Allowed Disruptions", "Calculated number of pods that may be disrupted at this time",
+        Cells.integer("Allowed Disruptions", "How many pods may be evicted right now.",
             "/status/disruptionsAllowed"),
         Cells.age());
   }
 
   public static List<PrinterColumn> storageClasses() {
     return List.of(
-        new PrinterColumn("Name", "string", "name", 0, "Name must be unique within a namespace.", (o, now) -> {
+        new PrinterColumn("Name", "string", "name", 0, "The class's name, marked (default) if it is the default "
+            + "class.", (o, now) -> {
           String name = o.path("metadata").path("name").asText("");
           JsonNode a = o.path("metadata").path("annotations");
           boolean isDefault = a.path("storageclass.kubernetes.io/is-default-class").asText("").equals("true")
               || a.path("storageclass.beta.kubernetes.io/is-default-class").asText("").equals("true");
           return isDefault ? name + " (default)" : name;
         }),
-        Cells.text("Provisioner", "Indicates the type of the provisioner.", "/provisioner"),
-        PrinterColumn.of("ReclaimPolicy", "string", "Dynamically provisioned PersistentVolumes of this storage class "
-            + "are created with this reclaimPolicy.", (o, now) -> o.path("reclaimPolicy").asText("Delete")),
-        PrinterColumn.of("VolumeBindingMode", "string", "VolumeBindingMode indicates how PersistentVolumeClaims "
-            + "should be provisioned and bound.", (o, now) -> o.path("volumeBindingMode").asText("Immediate")),
-        PrinterColumn.of("AllowVolumeExpansion", "string", "AllowVolumeExpansion shows whether the storage class "
-            + "allow volume expand.", (o, now) -> Boolean.toString(o.path("allowVolumeExpansion").asBoolean(false))),
+        Cells.text("Provisioner", "The driver that creates volumes for the class.", "/provisioner"),
+        PrinterColumn.of("ReclaimPolicy", "string", "What is done with a volume of this class once its claim is gone.",
+            (o, now) -> o.path("reclaimPolicy").asText("Delete")),
+        PrinterColumn.of("VolumeBindingMode", "string", "Whether claims are bound at once or only when a pod "
+            + "uses them.", (o, now) -> o.path("volumeBindingMode").asText("Immediate")),
+        PrinterColumn.of("AllowVolumeExpansion", "string", "Whether claims of this class may be resized.",
+            (o, now) -> Boolean.toString(o.path("allowVolumeExpansion").asBoolean(false))),
         Cells.age());
   }
 
   public static List<PrinterColumn> endpointSlices() {
     return List.of(PrinterColumn.nameColumn(),
-        Cells.text("AddressType", "The IP protocol for this slice", "/addressType"),
-        PrinterColumn.of("Ports", "string", "The ports contained in this slice", (o, now) -> {
+        Cells.text("AddressType", "The kind of addresses the slice holds: IPv4, IPv6 or FQDN.", "/addressType"),
+        PrinterColumn.of("Ports", "string", "The port numbers the slice lists.", (o, now) -> {
           var ports = new ArrayList<String>();
           for (JsonNode p : o.path("ports")) {
             if (p.has("port")) {
@@ -215,7 +219,8 @@ public final class OtherPrinters {
           }
           return ports.isEmpty() ? "<unset>" : String.join(",", ports);
         }),
-        PrinterColumn.of("Endpoints", "string", "First N endpoints in this slice", (o, now) -> {
+        PrinterColumn.of("Endpoints", "string", "Up to three of the slice's addresses, and how many more "
+            + "there are.", (o, now) -> {
           var addresses = new ArrayList<String>();
           int total = 0;
           for (JsonNode e : o.path("endpoints")) {
@@ -237,17 +242,17 @@ public final class OtherPrinters {
 
   public static List<PrinterColumn> leases() {
     return List.of(PrinterColumn.nameColumn(),
-        PrinterColumn.of("Holder", "string", "The holder of the lease.",
+        PrinterColumn.of("Holder", "string", "Who holds the lease now.",
             (o, now) -> o.path("spec").path("holderIdentity").asText("")),
         Cells.age());
   }
 
   public static List<PrinterColumn> resourceQuotas() {
     return List.of(PrinterColumn.nameColumn(), Cells.age(),
-        PrinterColumn.of("Request", "string", "Request represents a minimum amount of cpu/memory that a container "
-            + "may consume.", (o, now) -> quota(o, false)),
-        PrinterColumn.of("Limit", "string", "Limits control the maximum amount of cpu/memory that a container may "
-            + "use independent of contention on the node.", (o, now) -> quota(o, true)));
+        PrinterColumn.of("Request", "string", "Used/hard amounts of each quota item other than the limits.* ones.",
+            (o, now) -> quota(o, false)),
+        PrinterColumn.of("Limit", "string", "Used/hard amounts of the limits.* quota items.",
+            (o, now) -> quota(o, true)));
   }
 
   private static String quota(JsonNode o, boolean limits) {

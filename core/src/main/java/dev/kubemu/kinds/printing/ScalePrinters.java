@@ -9,9 +9,9 @@ public final class ScalePrinters {
 
   public static List<PrinterColumn> columns() {
     return List.of(PrinterColumn.nameColumn(),
-        PrinterColumn.of("Desired", "integer", "The number of replicas asked for.",
+        PrinterColumn.of("Desired", "integer", "How many replicas are asked for.",
             (scale, now) -> scale.path("spec").path("replicas").asLong(0)),
-        PrinterColumn.of("Available", "integer", "The number of replicas there are.",
+        PrinterColumn.of("Available", "integer", "How many replicas exist now.",
             (scale, now) -> scale.path("status").path("replicas").asLong(0)));
   }
 }
