@@ -174,17 +174,21 @@ public final class EmulatorBuilder {
       if (systemAddons) {
         new SystemAddons(operations).install();
       }
+      // the API serves as soon as the cluster's objects exist; controllers and kubelets start right after, as on a
+      // real control plane, instead of taking the cores the server's last preparations need
+      ServerParts parts = server == null ? null : server.join();
+      if (parts != null) {
+        parts.server().start().toCompletionStage().toCompletableFuture().join();
+      }
       components.add(new KubernetesServiceRepair(operations, bootstrap, controlLoop));
       components.add(new ControllerManager(operations, controlLoop,
           clusterCaPem == null ? null : clusterCaPem.get()));
       var kubelets = new KubeletSimulator(operations, controlLoop, kubeletTimings);
       components.add(kubelets);
       logs.set(kubelets.logs()::read);
-      if (server == null) {
+      if (parts == null) {
         return new Emulator(operations, effectiveClock, null, null, false, controlLoop, components);
       }
-      ServerParts parts = server.join();
-      parts.server().start().toCompletionStage().toCompletableFuture().join();
       return new Emulator(operations, effectiveClock, parts.server(), parts.vertx(), parts.ownsVertx(), controlLoop,
           components);
     } catch (RuntimeException | Error e) {
@@ -233,6 +237,7 @@ public final class EmulatorBuilder {
     controlLoop.close();
     if (server != null) {
       server.thenAccept(parts -> {
+        parts.server().close();
         if (parts.ownsVertx()) {
           parts.vertx().close();
         }
