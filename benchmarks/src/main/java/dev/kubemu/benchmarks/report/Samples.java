@@ -44,8 +44,10 @@ public final class Samples {
     return sorted[sorted.length - 1];
   }
 
+  /** The middle value; for an even count, the mean of the two middle values. */
   public double median() {
-    return percentile(50);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   /** Nearest-rank percentile. */

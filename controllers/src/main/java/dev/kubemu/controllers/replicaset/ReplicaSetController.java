@@ -35,6 +35,7 @@ public final class ReplicaSetController {
   private final ResourceType replicaSets;
   private final ResourceType pods;
   private final OwnerIndex podsByOwner;
+  private final PodFactsCache podFacts;
   private final EventRecorder events;
   private final RequestContext request = RequestContext.internal("replicaset-controller");
 
@@ -43,6 +44,7 @@ public final class ReplicaSetController {
     this.replicaSets = operations.registry().find("apps", "v1", "replicasets").orElseThrow();
     this.pods = operations.registry().find("", "v1", "pods").orElseThrow();
     this.podsByOwner = podsByOwner;
+    this.podFacts = new PodFactsCache(operations);
     this.events = new EventRecorder(operations, "replicaset-controller", null);
   }
 
@@ -56,26 +58,16 @@ public final class ReplicaSetController {
       return Result.done();
     }
     JsonNode rs = operations.storageTree(stored);
-    var active = new ArrayList<JsonNode>();
-    for (StoredObject p : podsByOwner.owned(Meta.uid(rs))) {
-      JsonNode pod = operations.storageTree(p);
-      if (Pods.isActive(pod)) {
-        active.add(pod);
-      }
-    }
+    List<StoredObject> active = activePods(rs);
     String[] failure = {null, null};
     if (!Meta.deleting(rs)) {
       manageReplicas(rs, active, failure);
-      active.clear();
-      for (StoredObject p : podsByOwner.owned(Meta.uid(rs))) {
-        JsonNode pod = operations.storageTree(p);
-        if (Pods.isActive(pod)) {
-          active.add(pod);
-        }
-      }
+      active = activePods(rs);
     }
     Instant now = operations.clock().now();
-    ObjectNode status = ReplicaSetStatus.of(rs, active, failure[0], failure[1], now);
+    var facts = new ArrayList<PodFacts>(active.size());
+    active.forEach(p -> facts.add(podFacts.of(p)));
+    ObjectNode status = ReplicaSetStatus.of(rs, facts, failure[0], failure[1], now);
     updateStatus(key, status);
     long minReady = rs.path("spec").path("minReadySeconds").asLong(0);
     int desired = rs.path("spec").path("replicas").asInt(1);
@@ -86,9 +78,20 @@ public final class ReplicaSetController {
     return Result.done();
   }
 
-  private void manageReplicas(JsonNode rs, List<JsonNode> active, String[] failure) {
+  private List<StoredObject> activePods(JsonNode rs) {
+    var active = new ArrayList<StoredObject>();
+    for (StoredObject p : podsByOwner.owned(Meta.uid(rs))) {
+      if (podFacts.of(p).active()) {
+        active.add(p);
+      }
+    }
+    return active;
+  }
+
+  private void manageReplicas(JsonNode rs, List<StoredObject> activePods, String[] failure) {
+    int activeCount = activePods.size();
     int desired = rs.path("spec").path("replicas").asInt(1);
-    int diff = active.size() - desired;
+    int diff = activeCount - desired;
     if (diff < 0) {
       int toCreate = Math.min(-diff, BURST_REPLICAS);
       int batch = 1;
@@ -97,8 +100,8 @@ public final class ReplicaSetController {
         int size = Math.min(batch, toCreate - created);
         for (int i = 0; i < size; i++) {
           try {
-            ObjectNode pod = operations.create(pods, "v1", Meta.namespace(rs), podFromTemplate(rs), request).object();
-            events.normal(rs, "SuccessfulCreate", "Created pod: " + Meta.name(pod));
+            String pod = operations.create(pods, "v1", Meta.namespace(rs), podFromTemplate(rs), request).name();
+            events.normal(rs, "SuccessfulCreate", "Created pod: " + pod);
           } catch (ApiException e) {
             events.warning(rs, "FailedCreate", "Error creating: " + e.getMessage());
             failure[0] = "FailedCreate";
@@ -110,6 +113,8 @@ public final class ReplicaSetController {
         batch *= 2;
       }
     } else if (diff > 0) {
+      var active = new ArrayList<JsonNode>(activeCount);
+      activePods.forEach(p -> active.add(operations.storageTree(p)));
       var ranks = new HashMap<String, Integer>();
       var perNode = new HashMap<String, Integer>();
       for (JsonNode pod : active) {

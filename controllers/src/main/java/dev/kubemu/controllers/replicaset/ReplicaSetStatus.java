@@ -7,7 +7,6 @@ import dev.kubemu.core.object.Json;
 import dev.kubemu.core.object.LabelSelector;
 import dev.kubemu.core.object.Meta;
 import dev.kubemu.core.object.Timestamps;
-import dev.kubemu.kinds.core.Pods;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,19 +17,19 @@ final class ReplicaSetStatus {
   /**
    * @param failure the error of the last create/delete attempt, or null
    */
-  static ObjectNode of(JsonNode rs, List<JsonNode> activePods, String failureReason, String failure, Instant now) {
+  static ObjectNode of(JsonNode rs, List<PodFacts> activePods, String failureReason, String failure, Instant now) {
     var templateLabels = LabelSelector.fromMap(Meta.labels(rs.path("spec").path("template")));
     long minReady = rs.path("spec").path("minReadySeconds").asLong(0);
     int fullyLabeled = 0;
     int ready = 0;
     int available = 0;
-    for (JsonNode pod : activePods) {
-      if (templateLabels.matches(Meta.labels(pod))) {
+    for (PodFacts pod : activePods) {
+      if (templateLabels.matches(pod.labels())) {
         fullyLabeled++;
       }
-      if (Pods.isReady(pod)) {
+      if (pod.ready()) {
         ready++;
-        if (Pods.isAvailable(pod, minReady, now)) {
+        if (pod.available(minReady, now)) {
           available++;
         }
       }

@@ -171,7 +171,7 @@ public final class ResourceOperations {
       try {
         StoredObject stored = store.compareAndSet(type.storageResource(), Meta.namespace(object), Meta.name(object),
             null, object.deepCopy());
-        return new WriteResult(render(type, version, stored), true, false);
+        return new WriteResult(stored, () -> render(type, version, stored), true, false);
       } catch (StoreConflictException e) {
         if (!generated || attempt >= 8) {
           throw ApiErrors.alreadyExists(type.groupResource(), Meta.name(object));
@@ -412,7 +412,7 @@ public final class ResourceOperations {
       meta.put("generation", old.path("metadata").path("generation").asLong(0) + 1);
     }
     if (next.equals(old)) {
-      return new WriteResult(render(type, version, current), false, false);
+      return new WriteResult(current, () -> render(type, version, current), false, false);
     }
     validate(type, next, type.strategy().validateUpdate(next, old, ctx));
     if (request.dryRun()) {
@@ -422,11 +422,11 @@ public final class ResourceOperations {
       StoredObject gone = store.compareAndSet(type.storageResource(), current.namespace(), current.name(), current,
           null);
       type.strategy().afterDelete(store.tree(gone), ctx);
-      return new WriteResult(render(type, version, gone), false, true);
+      return new WriteResult(gone, () -> render(type, version, gone), false, true);
     }
     StoredObject stored = store.compareAndSet(type.storageResource(), current.namespace(), current.name(), current,
         next);
-    return new WriteResult(render(type, version, stored), false, false);
+    return new WriteResult(stored, () -> render(type, version, stored), false, false);
   }
 
   private static ObjectNode statusOnly(ObjectNode old, ObjectNode incoming) {
@@ -491,7 +491,7 @@ public final class ResourceOperations {
       addPropagationFinalizer(object, options.propagationPolicy());
       ObjectNode kept = type.strategy().deferDeletion(object, options, ctx);
       if (kept != null && kept.equals(store.tree(current))) {
-        return new WriteResult(render(type, version, current), false, false);
+        return new WriteResult(current, () -> render(type, version, current), false, false);
       }
       if (options.dryRun() || request.dryRun()) {
         return new WriteResult(views.fromStorage(type, version, kept != null ? kept : object), false, kept == null);
@@ -499,11 +499,11 @@ public final class ResourceOperations {
       try {
         if (kept != null) {
           StoredObject stored = store.compareAndSet(type.storageResource(), current.namespace(), name, current, kept);
-          return new WriteResult(render(type, version, stored), false, false);
+          return new WriteResult(stored, () -> render(type, version, stored), false, false);
         }
         StoredObject gone = store.compareAndSet(type.storageResource(), current.namespace(), name, current, null);
         type.strategy().afterDelete(store.tree(gone), ctx);
-        return new WriteResult(render(type, version, gone), false, true);
+        return new WriteResult(gone, () -> render(type, version, gone), false, true);
       } catch (StoreConflictException e) {
         if (attempt >= MAX_CONFLICT_RETRIES) {
           throw ApiErrors.staleResourceVersion(type.groupResource(), name);

@@ -82,8 +82,7 @@ public final class EventRecorder {
       ObjectNode event = build(about, namespace, type, reason, message, fieldPath, now);
       for (int attempt = 0; ; attempt++) {
         try {
-          ObjectNode created = operations.create(events, "v1", namespace, event, request).object();
-          recent.put(aggregationKey, Meta.name(created));
+          recent.put(aggregationKey, operations.create(events, "v1", namespace, event, request).name());
           return;
         } catch (ApiException e) {
           if (e.code() != 409 || attempt >= 8) {

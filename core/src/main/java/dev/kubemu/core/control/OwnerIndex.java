@@ -10,10 +10,10 @@ import dev.kubemu.core.store.WatchSubscription;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * Objects of one type indexed by the uid of their controlling owner (the ownerReference with
@@ -24,7 +24,8 @@ import java.util.Set;
 public final class OwnerIndex implements AutoCloseable {
   private final ResourceOperations operations;
   private final ResourceType type;
-  private final Map<String, Set<String>> keysByOwner = new HashMap<>();
+  // per owner, its objects by name (owner and owned share a namespace), each as last observed
+  private final Map<String, NavigableMap<String, StoredObject>> objectsByOwner = new HashMap<>();
   private final Map<String, String> ownerByKey = new HashMap<>();
   private final WatchSubscription subscription;
 
@@ -39,10 +40,10 @@ public final class OwnerIndex implements AutoCloseable {
     String key = o.namespace() + "/" + o.name();
     String previousOwner = ownerByKey.remove(key);
     if (previousOwner != null) {
-      Set<String> keys = keysByOwner.get(previousOwner);
-      keys.remove(key);
-      if (keys.isEmpty()) {
-        keysByOwner.remove(previousOwner);
+      NavigableMap<String, StoredObject> objects = objectsByOwner.get(previousOwner);
+      objects.remove(o.name());
+      if (objects.isEmpty()) {
+        objectsByOwner.remove(previousOwner);
       }
     }
     if (event.type() == WatchEvent.Type.DELETED) {
@@ -51,22 +52,29 @@ public final class OwnerIndex implements AutoCloseable {
     String owner = controllerUid(operations.storageTree(o));
     if (owner != null) {
       ownerByKey.put(key, owner);
-      keysByOwner.computeIfAbsent(owner, u -> new HashSet<>()).add(key);
+      objectsByOwner.computeIfAbsent(owner, u -> new TreeMap<>()).put(o.name(), o);
     }
   }
 
-  /** The objects whose controlling owner has {@code ownerUid}, as currently stored. */
+  /**
+   * The objects whose controlling owner has {@code ownerUid}, by name, as currently stored. Membership is as last
+   * observed: objects created or re-owned since then show up when their events arrive (and reconcile the owner).
+   */
   public List<StoredObject> owned(String ownerUid) {
-    var result = new ArrayList<StoredObject>();
-    for (String key : keysByOwner.getOrDefault(ownerUid, Set.of())) {
-      int slash = key.indexOf('/');
-      StoredObject o = operations.store().get(type.storageResource(), key.substring(0, slash),
-          key.substring(slash + 1));
-      if (o != null) {
-        result.add(o);
+    NavigableMap<String, StoredObject> objects = objectsByOwner.get(ownerUid);
+    if (objects == null) {
+      return List.of();
+    }
+    var result = new ArrayList<StoredObject>(objects.size());
+    for (StoredObject observed : objects.values()) {
+      // most revisions seen are still current; only replaced ones cost a store lookup
+      StoredObject current = observed.superseded()
+          ? operations.store().get(type.storageResource(), observed.namespace(), observed.name())
+          : observed;
+      if (current != null) {
+        result.add(current);
       }
     }
-    result.sort((a, b) -> a.name().compareTo(b.name()));
     return result;
   }
 

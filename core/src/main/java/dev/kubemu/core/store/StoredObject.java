@@ -10,6 +10,9 @@ public final class StoredObject {
   private final String name;
   private final long resourceVersion;
   private final byte[] json;
+  // set once a newer revision replaces this one or the object is deleted: lets holders of a revision (an index fed
+  // by events) tell whether it is still current without a store lookup
+  private volatile boolean superseded;
 
   StoredObject(String namespace, String name, long resourceVersion, byte[] json) {
     this.namespace = namespace;
@@ -34,6 +37,15 @@ public final class StoredObject {
   /** The encoded object. Callers must not modify the array. */
   public byte[] json() {
     return json;
+  }
+
+  /** Whether the store has replaced this revision with a newer one or deleted the object. */
+  public boolean superseded() {
+    return superseded;
+  }
+
+  void supersede() {
+    superseded = true;
   }
 
   /** The store key: {@code namespace/name}, or {@code /name} when cluster-scoped. */

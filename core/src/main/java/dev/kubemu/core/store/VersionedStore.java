@@ -45,10 +45,14 @@ public final class VersionedStore {
    */
   static final int TREE_BYTES_PER_JSON_BYTE = 6;
 
+  /** The part of the tree cache's budget (one in this many bytes) given to just-replaced revisions. */
+  private static final int SUPERSEDED_SHARE = 8;
+
   private final Object writeLock = new Object();
   private final Map<GroupResource, Table> tables = new ConcurrentHashMap<>();
   private final int windowSize;
   private final LoadingCache<StoredObject, JsonNode> trees;
+  private final RecentTrees supersededTrees;
   private volatile long revision;
 
   public VersionedStore() {
@@ -70,6 +74,7 @@ public final class VersionedStore {
         .weigher((StoredObject o, JsonNode n) -> o.json().length * TREE_BYTES_PER_JSON_BYTE)
         .executor(Runnable::run)
         .build(o -> Json.parseTrusted(o.json()));
+    this.supersededTrees = new RecentTrees(treeCacheBytes / SUPERSEDED_SHARE);
   }
 
   static String key(String namespace, String name) {
@@ -86,12 +91,27 @@ public final class VersionedStore {
    * it.
    */
   public JsonNode tree(StoredObject object) {
+    if (object.superseded()) {
+      JsonNode recent = supersededTrees.get(object);
+      if (recent != null) {
+        return recent;
+      }
+    }
     return trees.get(object);
   }
 
   /** A private, mutable copy of the decoded object. */
   public ObjectNode mutableTree(StoredObject object) {
     return (ObjectNode) tree(object).deepCopy();
+  }
+
+  /** Moves a replaced revision's tree out of the main cache, where it would crowd out current ones. */
+  private void retire(StoredObject replaced) {
+    JsonNode tree = trees.getIfPresent(replaced);
+    if (tree != null) {
+      trees.invalidate(replaced);
+      supersededTrees.put(replaced, tree);
+    }
   }
 
   public StoredObject get(GroupResource resource, String namespace, String name) {
@@ -141,6 +161,9 @@ public final class VersionedStore {
         throw new StoreConflictException(null);
       }
       long rv = revision + 1;
+      if (current != null) {
+        current.supersede();
+      }
       StoredObject stored;
       WatchEvent event;
       if (next == null) {
@@ -148,13 +171,16 @@ public final class VersionedStore {
         Meta.metaForWrite(last).put("resourceVersion", Long.toString(rv));
         stored = new StoredObject(namespace, name, rv, Json.bytes(last));
         t.objects.remove(key);
+        retire(current);
+        // the deleted object's last state: watchers decode it right away, nobody later
+        stored.supersede();
+        supersededTrees.put(stored, last);
         event = new WatchEvent(WatchEvent.Type.DELETED, stored, current);
       } else {
         Meta.metaForWrite(next).put("resourceVersion", Long.toString(rv));
         stored = new StoredObject(namespace, name, rv, Json.bytes(next));
         if (current != null) {
-          // a superseded revision is rarely decoded again; its tree would only crowd out current ones
-          trees.invalidate(current);
+          retire(current);
         }
         trees.put(stored, next);
         t.objects.put(key, stored);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubemu.core.api.RequestContext;
 import dev.kubemu.core.api.ResourceOperations;
+import dev.kubemu.core.api.WriteResult;
 import dev.kubemu.core.api.Target;
 import dev.kubemu.core.errors.ApiErrors;
 import dev.kubemu.core.object.Timestamps;
@@ -18,7 +19,7 @@ public final class PodBinding {
   private PodBinding() {}
 
   /** Binds {@code namespace/podName} to {@code nodeName}; 409 if the pod is already bound or being deleted. */
-  public static ObjectNode bind(ResourceOperations operations, String namespace, String podName, String nodeName,
+  public static WriteResult bind(ResourceOperations operations, String namespace, String podName, String nodeName,
       RequestContext request) {
     ResourceType pods = operations.registry().find("", "v1", "pods").orElseThrow();
     if (nodeName == null || nodeName.isEmpty()) {
@@ -38,6 +39,6 @@ public final class PodBinding {
     ObjectNode next = (ObjectNode) pod.deepCopy();
     ((ObjectNode) next.get("spec")).put("nodeName", nodeName);
     Pods.setCondition(next, "PodScheduled", "True", null, null, Timestamps.format(operations.clock().now()));
-    return operations.updateStored(pods, current, next, request, Target.WHOLE).object();
+    return operations.updateStored(pods, current, next, request, Target.WHOLE);
   }
 }
