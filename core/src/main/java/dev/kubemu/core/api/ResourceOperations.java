@@ -312,7 +312,6 @@ public final class ResourceOperations {
       throw ApiErrors.invalid("meta.k8s.io", "PatchOptions", "",
           List.of(FieldError.required("fieldManager", "is required for apply patch")));
     }
-    checkAppliedObject(type, version, namespace, name, config);
     for (int attempt = 0; ; attempt++) {
       StoredObject current = store.get(type.storageResource(), nsKey(type, namespace), name);
       ObjectNode merged = ownership.apply(type, version, current == null ? null : store.mutableTree(current),
@@ -341,22 +340,6 @@ public final class ResourceOperations {
           throw ApiErrors.staleResourceVersion(type.groupResource(), name);
         }
       }
-    }
-  }
-
-  /** The applied configuration must fit the kind's schema, as structured-merge-diff checks it. */
-  private static void checkAppliedObject(ResourceType type, String version, String namespace, String name,
-      ObjectNode config) {
-    var schema = type.schema(version);
-    if (schema.isEmpty()) {
-      return;
-    }
-    List<String> problems = dev.kubemu.core.schema.AppliedObjectCheck.problems(schema.get(), config);
-    if (!problems.isEmpty()) {
-      String where = (type.namespaced() ? namespace : "") + "/" + name + "; " + type.gvk(version).apiVersion()
-          + ", Kind=" + type.kind();
-      throw ApiErrors.badRequest("failed to create typed patch object (" + where + "): "
-          + String.join("\n", problems));
     }
   }
 
