@@ -42,6 +42,9 @@ final class DuplicateFields {
     try (JsonParser p = factory.createParser(bytes)) {
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
         token(t, p);
+        if (stack.isEmpty()) {
+          break; // a decoder reads one document; YAML may hold more
+        }
       }
     } catch (IOException | RuntimeException e) {
       return List.of();

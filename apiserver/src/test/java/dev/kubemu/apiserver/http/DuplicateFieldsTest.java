@@ -54,5 +54,6 @@ class DuplicateFieldsTest {
             new DuplicateField("metadata.name", "name", 5, 0),
             new DuplicateField("data.list[0].x", "x", 9, 1),
             new DuplicateField("data.k", "k", 11, 2));
+    assertThat(yaml("a: 1\n---\nb: 1\nb: 2\n")).as("only the first document is decoded").isEmpty();
   }
 }
