@@ -13,10 +13,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * What kube-apiserver checks of an apply patch besides the apply itself. It reads the body with a lenient YAML
- * decoder (a key set twice keeps its last value), applies it, and only then, under {@code fieldValidation} Strict or
- * Warn, decodes it again strictly: YAML's strict decoder rejects a key set twice with its own message, which differs
- * from the JSON decoder's that creates and updates get.
+ * What kube-apiserver checks of an apply patch around the merge itself: that it names its field manager; that the
+ * merged object converts back to the Go type; and, since it reads the body with a lenient YAML decoder (a key set
+ * twice keeps its last value), a second, strict decoding after the apply under {@code fieldValidation} Strict or
+ * Warn, whose message for a key set twice is YAML's, not the JSON decoder's that creates and updates get.
  */
 final class ApplyDecoding {
   private static final String STRICT_YAML_ERROR =
