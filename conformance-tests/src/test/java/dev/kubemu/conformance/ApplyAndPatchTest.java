@@ -2,6 +2,7 @@ package dev.kubemu.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubemu.conformance.harness.Clients;
 import dev.kubemu.conformance.harness.CommandResult;
 import dev.kubemu.conformance.harness.HelmClient;
 import dev.kubemu.conformance.harness.KubectlClient;
@@ -9,14 +10,16 @@ import dev.kubemu.conformance.harness.LiveClusterTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 3's acceptance through real clients: client-side apply merges and prunes as apimachinery does, every patch
- * type and the commands built on them, server-side apply with conflicts, strict field validation, explain, and Helm's
- * release lifecycle (Helm 4 applies server-side).
+ * type and the commands built on them, server-side apply with conflicts, on the status subresource and with the
+ * errors of its typed conversion, strict field validation, explain, and Helm's release lifecycle (Helm 4 applies
+ * server-side).
  */
 class ApplyAndPatchTest extends LiveClusterTest {
   private static String ns(KubectlClient kubectl, String what) {
@@ -144,6 +147,93 @@ class ApplyAndPatchTest extends LiveClusterTest {
     assertThat(jsonpath(kubectl, ns, "{.spec.replicas}")).isEqualTo("6");
     String managers = jsonpath(kubectl, ns, "{.metadata.managedFields[*].manager}");
     assertThat(managers).contains("kubectl", "ops");
+  }
+
+  /** The kubectl versions whose apply has {@code --subresource} (1.32 on). */
+  static Stream<KubectlClient> kubectlWithApplySubresource() {
+    return Clients.allKubectl().filter(kubectl -> kubectl.minor() >= 32);
+  }
+
+  private static final String STATEFUL_SET = """
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata:
+        name: db
+        namespace: %s
+      spec:
+        replicas: %d
+        serviceName: db
+        selector:
+          matchLabels: {app: db}
+        template:
+          metadata:
+            labels: {app: db}
+          spec:
+            containers:
+            - {name: db, image: postgres}
+      %s
+      """;
+
+  private String statefulSet(String ns, String file, int replicas, String status) {
+    return cluster.file(file, STATEFUL_SET.formatted(ns, replicas, status)).toString();
+  }
+
+  private String stsPath(KubectlClient kubectl, String ns, String path) {
+    return ok(kubectl, "get", "statefulset", "db", "-n", ns, "--show-managed-fields", "-o", "jsonpath=" + path)
+        .stdout();
+  }
+
+  @ParameterizedTest(name = "kubectl {0}")
+  @MethodSource("kubectlWithApplySubresource")
+  void serverSideApplyOnTheStatusSubresource(KubectlClient kubectl) {
+    String ns = ns(kubectl, "ssa-status");
+    ok(kubectl, "create", "namespace", ns);
+    ok(kubectl, "apply", "--server-side", "-f", statefulSet(ns, ns + ".yaml", 1, ""));
+    // the whole manifest goes to /status; only its status is taken, and the entry says so
+    String withStatus = statefulSet(ns, ns + "-status.yaml", 5, "status: {replicas: 3, availableReplicas: 0}");
+    assertThat(ok(kubectl, "apply", "--server-side", "--subresource=status", "-f", withStatus).stdout())
+        .isEqualTo("statefulset.apps/db serverside-applied\n");
+    assertThat(stsPath(kubectl, ns, "{.spec.replicas} {.status.replicas}")).isEqualTo("1 3");
+    assertThat(stsPath(kubectl, ns, "{.metadata.managedFields[?(@.subresource==\"status\")].manager}"))
+        .isEqualTo("kubectl");
+    CommandResult conflict = kubectl.run(cluster.kubeconfig(), "apply", "--server-side", "--subresource=status",
+        "--field-manager=ops", "-f", statefulSet(ns, ns + "-ops.yaml", 1, "status: {replicas: 4}"));
+    assertThat(conflict.exitCode()).isNotZero();
+    assertThat(conflict.stderr()).startsWith("error: Apply failed with 1 conflict: conflict with \"kubectl\" with "
+        + "subresource \"status\": .status.replicas\nPlease review the fields above");
+    ok(kubectl, "apply", "--server-side", "--subresource=status", "--field-manager=ops", "--force-conflicts", "-f",
+        statefulSet(ns, ns + "-ops.yaml", 1, "status: {replicas: 4}"));
+    assertThat(stsPath(kubectl, ns, "{.status.replicas}")).isEqualTo("4");
+  }
+
+  @ParameterizedTest(name = "kubectl {0}")
+  @MethodSource("kubectlWithApplySubresource")
+  void serverSideApplyOfAManifestToTheScaleSubresourceIsTheWrongKind(KubectlClient kubectl) {
+    String ns = ns(kubectl, "ssa-scale");
+    ok(kubectl, "create", "namespace", ns);
+    String manifest = statefulSet(ns, ns + ".yaml", 1, "");
+    ok(kubectl, "apply", "--server-side", "-f", manifest);
+    // /scale applies autoscaling/v1 Scales, which kubectl cannot send from a file
+    CommandResult r = kubectl.run(cluster.kubeconfig(), "apply", "--server-side", "--subresource=scale", "-f",
+        manifest);
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.stderr()).isEqualTo("Error from server (BadRequest): invalid object type: apps/v1, "
+        + "Kind=StatefulSet\n");
+  }
+
+  @ParameterizedTest(name = "kubectl {0}")
+  @MethodSource("dev.kubemu.conformance.harness.Clients#allKubectl")
+  void serverSideApplyOfAValueOfTheWrongTypeIsAServerError(KubectlClient kubectl) {
+    String ns = ns(kubectl, "ssa-typed");
+    ok(kubectl, "create", "namespace", ns);
+    Path bad = cluster.file(ns + ".yaml", deployment(ns, "nginx:1.25", false, false)
+        .replace("replicas: 2", "replicas: \"abc\""));
+    CommandResult r = kubectl.run(cluster.kubeconfig(), "apply", "--server-side", "-f", bad.toString());
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.stderr()).isEqualTo("Error from server: failed to create typed patch object (" + ns + "/web; "
+        + "apps/v1, Kind=Deployment): .spec.replicas: expected numeric (int or float), got string\n");
+    assertThat(kubectl.run(cluster.kubeconfig(), "get", "deployment", "web", "-n", ns).stderr())
+        .contains("NotFound");
   }
 
   @ParameterizedTest(name = "kubectl {0}")

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kubemu.apiserver.protobuf.ProtobufBodyDecoder;
 import dev.kubemu.apiserver.protobuf.ProtobufDecodeException;
+import dev.kubemu.core.api.DuplicateField;
+import dev.kubemu.core.api.PatchType;
 import dev.kubemu.core.api.RequestContext;
 import dev.kubemu.core.errors.ApiErrors;
 import io.vertx.ext.web.RoutingContext;
@@ -15,6 +17,7 @@ import java.util.List;
 
 /** Decodes request bodies by Content-Type: JSON (also when the header is missing), YAML and k8s protobuf. */
 final class BodyReader {
+  private static final String APPLY_YAML = PatchType.APPLY_YAML.mediaType();
   private final ObjectMapper json = new ObjectMapper();
   private final ObjectMapper yaml = new YAMLMapper();
   private final ProtobufBodyDecoder protobuf;
@@ -46,7 +49,7 @@ final class BodyReader {
     if (bytes.length == 0) {
       throw ApiErrors.badRequest("the body of the request is empty");
     }
-    boolean isYaml = type.equals(MediaTypes.YAML) || type.equals("application/apply-patch+yaml")
+    boolean isYaml = type.equals(MediaTypes.YAML) || type.equals(APPLY_YAML)
         && !looksLikeJson(bytes);
     try {
       JsonNode node = (isYaml ? yaml : json).readTree(bytes);
@@ -73,10 +76,16 @@ final class BodyReader {
     }
     String type = MediaTypes.bareType(rc.request().getHeader("Content-Type"));
     byte[] bytes = rc.body().buffer().getBytes();
-    if (type.equals(MediaTypes.PROTOBUF) || type.equals(MediaTypes.YAML) || !looksLikeJson(bytes)) {
+    List<DuplicateField> duplicates;
+    if (type.equals(MediaTypes.PROTOBUF) || type.equals(MediaTypes.YAML)) {
+      return request;
+    } else if (looksLikeJson(bytes)) {
+      duplicates = DuplicateFields.inJson(bytes);
+    } else if (type.equals(APPLY_YAML)) {
+      duplicates = DuplicateFields.inYaml(bytes);
+    } else {
       return request;
     }
-    List<String> duplicates = DuplicateFields.in(bytes);
     return duplicates.isEmpty() ? request : request.withDuplicateFields(duplicates);
   }
 

@@ -180,11 +180,8 @@ final class ResourceEndpoints {
   WriteResult patch(RoutingContext rc, RequestTarget target, Target part) {
     PatchType type = patchType(rc);
     if (type == PatchType.APPLY_YAML) {
-      if (part != Target.MAIN) {
-        throw ApiErrors.unsupportedMediaType(type.mediaType());
-      }
       return operations.apply(target.type(), target.version(), target.namespace(), target.name(), bodies.object(rc),
-          bodies.request(rc));
+          bodies.request(rc), part);
     }
     JsonNode patch = bodies.tree(rc);
     RequestContext request = bodies.request(rc);

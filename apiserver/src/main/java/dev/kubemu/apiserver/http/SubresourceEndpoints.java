@@ -2,6 +2,7 @@ package dev.kubemu.apiserver.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubemu.core.api.PatchType;
 import dev.kubemu.core.api.ResourceOperations;
 import dev.kubemu.core.api.Target;
 import dev.kubemu.core.api.WriteResult;
@@ -105,9 +106,15 @@ final class SubresourceEndpoints {
       Responses.json(rc, 200, operations.updateScale(target.type(), target.namespace(), target.name(),
           bodies.object(rc), QueryOptions.request(rc)));
     } else if (method == HttpMethod.PATCH) {
+      PatchType type = ResourceEndpoints.patchType(rc);
+      if (type == PatchType.APPLY_YAML) {
+        Responses.json(rc, 200, operations.applyScale(target.type(), target.namespace(), target.name(),
+            bodies.object(rc), bodies.request(rc)));
+        return;
+      }
       JsonNode patch = bodies.tree(rc);
-      Responses.json(rc, 200, operations.patchScale(target.type(), target.namespace(), target.name(),
-          ResourceEndpoints.patchType(rc), patch, QueryOptions.request(rc)));
+      Responses.json(rc, 200, operations.patchScale(target.type(), target.namespace(), target.name(), type, patch,
+          QueryOptions.request(rc)));
     } else {
       throw ApiErrors.methodNotSupported(target.type().groupResource(), method.name().toLowerCase());
     }

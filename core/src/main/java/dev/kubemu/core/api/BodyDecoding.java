@@ -77,10 +77,11 @@ final class BodyDecoding {
   }
 
   /** The strict-decoding errors: duplicate fields of the body (as the transport found them), then unknown ones. */
-  private static List<String> strictErrors(List<String> unknown, List<String> duplicates, String duplicatePrefix) {
+  private static List<String> strictErrors(List<String> unknown, List<DuplicateField> duplicates,
+      String duplicatePrefix) {
     var errors = new ArrayList<String>();
-    for (String d : duplicates) {
-      errors.add(duplicatePrefix + "duplicate field \"" + d + "\"");
+    for (DuplicateField d : duplicates) {
+      errors.add(duplicatePrefix + "duplicate field \"" + d.path() + "\"");
     }
     for (String u : unknown) {
       errors.add("unknown field \"" + u + "\"");

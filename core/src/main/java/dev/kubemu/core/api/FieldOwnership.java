@@ -2,11 +2,14 @@ package dev.kubemu.core.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubemu.core.errors.ApiErrors;
 import dev.kubemu.core.managedfields.FieldManager;
 import dev.kubemu.core.object.Timestamps;
+import dev.kubemu.core.registry.GroupVersionKind;
 import dev.kubemu.core.registry.ResourceType;
 import dev.kubemu.core.schema.Schema;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +31,8 @@ final class FieldOwnership {
       this.subresource = subresource;
     }
   }
+
+  private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
   private final VersionViews views;
   private final Map<String, FieldManager> managers = new ConcurrentHashMap<>();
@@ -63,25 +68,64 @@ final class FieldOwnership {
   }
 
   /**
-   * The object a server-side apply of {@code config} (in {@code version}) makes of {@code live} (storage version,
-   * null when absent), in the storage version with its managedFields; the live object itself (managedFields
-   * possibly changed) when nothing else changes.
+   * The object a server-side apply of {@code config} (in {@code version}) through {@code part} makes of {@code live}
+   * (storage version, null when absent), in the storage version with its managedFields; the live object itself
+   * (managedFields possibly changed) when nothing else changes. The entries it records name the subresource.
    */
-  ObjectNode apply(ResourceType type, String version, ObjectNode live, ObjectNode config, String manager,
-      boolean force, Instant now) {
-    FieldManager fm = manager(type, Part.MAIN);
+  ObjectNode apply(ResourceType type, String version, Part part, ObjectNode live, ObjectNode config,
+      String manager, boolean force, Instant now) {
+    requireKind(config, type.gvk(version));
+    FieldManager fm = manager(type, part);
     ObjectNode liveView = live == null ? null : views.fromStorage(type, version, live.deepCopy());
+    // kube-apiserver applies a Scale to a Scale view, which has no annotations: kubectl's last-applied handling
+    // never sees the object's
+    JsonNode lastApplied = part == Part.SCALE && liveView != null ? takeLastApplied(liveView) : null;
     ObjectNode result = fm.apply(liveView, config, manager, force, type.gvk(version).apiVersion(),
         Timestamps.format(now));
+    type.schema(version).ifPresent(schema -> ApplyDecoding.convertMerged(schema, config, result, type.gvk(version)));
+    if (lastApplied != null) {
+      result.withObject("metadata").withObject("annotations").set(LAST_APPLIED, lastApplied);
+    }
     return views.toStorage(type, version, result);
+  }
+
+  /** Removes the annotation, leaving the map it was in (perhaps empty) where it was, so it goes back in place. */
+  private static JsonNode takeLastApplied(ObjectNode object) {
+    return object.path("metadata").get("annotations") instanceof ObjectNode annotations
+        ? annotations.remove(LAST_APPLIED) : null;
+  }
+
+  /**
+   * kube-apiserver's first check of an applied configuration (its versionCheckManager): it must be of the kind and
+   * version the endpoint serves, {@code expected}.
+   */
+  static void requireKind(JsonNode config, GroupVersionKind expected) {
+    GroupVersionKind sent = GroupVersionKind.ofObject(config);
+    if (!sent.equals(expected)) {
+      throw ApiErrors.badRequest("invalid object type: " + sent.goString());
+    }
   }
 
   private FieldManager manager(ResourceType type, Part part) {
     return managers.computeIfAbsent(type.groupResource() + "/" + part, k -> new FieldManager(
         apiVersion -> schemaOf(type, apiVersion),
         (object, from, to) -> convert(type, object, from, to),
-        part == Part.STATUS ? List.of() : type.hasStatusSubresource() ? List.of("status") : List.of(),
+        ignored(type, part),
         part.subresource));
+  }
+
+  /**
+   * The top-level fields whose changes a part's writers never own, because its writes cannot change them: status on
+   * the main resource (when it has a status subresource), everything but status on {@code /status}.
+   */
+  private static List<String> ignored(ResourceType type, Part part) {
+    if (part != Part.STATUS) {
+      return type.hasStatusSubresource() ? List.of("status") : List.of();
+    }
+    var fields = new ArrayList<String>();
+    type.schema(type.storageVersion()).ifPresent(schema -> fields.addAll(schema.fields().keySet()));
+    fields.remove("status");
+    return fields;
   }
 
   private static Optional<Schema> schemaOf(ResourceType type, String apiVersion) {

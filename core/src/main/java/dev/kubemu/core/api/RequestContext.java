@@ -12,12 +12,12 @@ import java.util.List;
  * @param user            the authenticated user name, for audit-like fields
  * @param userAgent       the client's User-Agent; names the manager of its changes when it gives no fieldManager
  * @param force           {@code force=true} on a server-side apply: take over conflicting fields
- * @param duplicateFields fields the request body set twice, by path, found while the transport parsed it (they
- *                        take part in strict field validation)
+ * @param duplicateFields members the request body set twice, in document order, found while the transport parsed
+ *                        it (they take part in strict field validation)
  * @param warnings        where the pipeline puts what the client should be warned about
  */
 public record RequestContext(boolean dryRun, String fieldManager, FieldValidation fieldValidation, String user,
-    String userAgent, boolean force, List<String> duplicateFields, Warnings warnings) {
+    String userAgent, boolean force, List<DuplicateField> duplicateFields, Warnings warnings) {
   /** How unknown and duplicate fields are treated ({@code fieldValidation}). */
   public enum FieldValidation { STRICT, WARN, IGNORE }
 
@@ -76,7 +76,7 @@ public record RequestContext(boolean dryRun, String fieldManager, FieldValidatio
   }
 
   /** This request with the body's duplicate fields recorded. */
-  public RequestContext withDuplicateFields(List<String> duplicates) {
+  public RequestContext withDuplicateFields(List<DuplicateField> duplicates) {
     return new RequestContext(dryRun, fieldManager, fieldValidation, user, userAgent, force, duplicates, warnings);
   }
 }

@@ -303,27 +303,26 @@ public final class ResourceOperations {
 
   /**
    * PATCH with {@code application/apply-patch+yaml}: a server-side apply of {@code config} by the request's field
-   * manager, creating the object when it does not exist. Conflicts with other managers are 409s unless the request
-   * forces.
+   * manager to the object ({@link Target#MAIN}, creating it when it does not exist) or to its status
+   * ({@link Target#STATUS}: only status changes, and the entries recorded name the subresource). Conflicts with
+   * other managers are 409s unless the request forces.
    */
   public WriteResult apply(ResourceType type, String version, String namespace, String name, ObjectNode config,
-      RequestContext request) {
-    if (request.fieldManager().isEmpty()) {
-      throw ApiErrors.invalid("meta.k8s.io", "PatchOptions", "",
-          List.of(FieldError.required("fieldManager", "is required for apply patch")));
-    }
-    checkAppliedObject(type, version, namespace, name, config);
+      RequestContext request, Target target) {
+    ApplyDecoding.requireFieldManager(request);
+    FieldOwnership.Part part = target == Target.STATUS ? FieldOwnership.Part.STATUS : FieldOwnership.Part.MAIN;
     for (int attempt = 0; ; attempt++) {
       StoredObject current = store.get(type.storageResource(), nsKey(type, namespace), name);
-      ObjectNode merged = ownership.apply(type, version, current == null ? null : store.mutableTree(current),
+      if (current == null && target != Target.MAIN) {
+        // a subresource never creates its object
+        throw ApiErrors.notFound(type.groupResource(), name);
+      }
+      ObjectNode merged = ownership.apply(type, version, part, current == null ? null : store.mutableTree(current),
           config.deepCopy(), request.fieldManager(), request.force(), clock.now());
+      ApplyDecoding.checkDuplicates(request);
       type.schema(type.storageVersion()).ifPresent(schema ->
           dev.kubemu.core.schema.GoNormalization.normalize(schema, merged));
-      String mergedName = Meta.name(merged);
-      if (!mergedName.equals(name)) {
-        throw ApiErrors.badRequest("the name of the object (" + mergedName + ") does not match the name on the URL ("
-            + name + ")");
-      }
+      requireUrlName(type, namespace, name, merged);
       if (current == null) {
         try {
           return createDecoded(type, type.storageVersion(), namespace, merged, request, true);
@@ -335,7 +334,7 @@ public final class ResourceOperations {
         }
       }
       try {
-        return commitUpdate(type, version, current, merged, request, Target.MAIN, null);
+        return commitUpdate(type, version, current, merged, request, target, null);
       } catch (StoreConflictException e) {
         if (attempt >= MAX_CONFLICT_RETRIES) {
           throw ApiErrors.staleResourceVersion(type.groupResource(), name);
@@ -344,19 +343,17 @@ public final class ResourceOperations {
     }
   }
 
-  /** The applied configuration must fit the kind's schema, as structured-merge-diff checks it. */
-  private static void checkAppliedObject(ResourceType type, String version, String namespace, String name,
-      ObjectNode config) {
-    var schema = type.schema(version);
-    if (schema.isEmpty()) {
-      return;
+  /** What kube-apiserver checks of a patched object against its URL: the same namespace (or none) and name. */
+  private static void requireUrlName(ResourceType type, String namespace, String name, ObjectNode object) {
+    String objectNamespace = Meta.namespace(object);
+    if (type.namespaced() && !objectNamespace.isEmpty() && !objectNamespace.equals(namespace)) {
+      throw ApiErrors.badRequest("the namespace of the provided object does not match the namespace sent on the "
+          + "request");
     }
-    List<String> problems = dev.kubemu.core.schema.AppliedObjectCheck.problems(schema.get(), config);
-    if (!problems.isEmpty()) {
-      String where = (type.namespaced() ? namespace : "") + "/" + name + "; " + type.gvk(version).apiVersion()
-          + ", Kind=" + type.kind();
-      throw ApiErrors.badRequest("failed to create typed patch object (" + where + "): "
-          + String.join("\n", problems));
+    String objectName = Meta.name(object);
+    if (!objectName.equals(name)) {
+      throw ApiErrors.badRequest("the name of the object (" + objectName + ") does not match the name on the URL ("
+          + name + ")");
     }
   }
 
@@ -390,7 +387,7 @@ public final class ResourceOperations {
       RequestContext request, Target target, FieldOwnership.Part ownershipPart) {
     WriteContext ctx = context(request);
     ObjectNode old = store.mutableTree(current);
-    ObjectNode next = target == Target.STATUS ? statusOnly(old, object) : object;
+    ObjectNode next = target == Target.STATUS ? statusOnly(old, object, ownershipPart == null) : object;
     ObjectNode meta = Meta.metaForWrite(next);
     if (target != Target.WHOLE) {
       carrySystemMetadata(Meta.metaForWrite(old), meta);
@@ -429,9 +426,13 @@ public final class ResourceOperations {
     return new WriteResult(stored, () -> render(type, version, stored), false, false);
   }
 
-  private static ObjectNode statusOnly(ObjectNode old, ObjectNode incoming) {
+  /** {@code old} with the status of {@code incoming}, and its managedFields when an apply has already set them. */
+  private static ObjectNode statusOnly(ObjectNode old, ObjectNode incoming, boolean managedFieldsSet) {
     ObjectNode next = old.deepCopy();
     copyField(incoming, next, "status");
+    if (managedFieldsSet) {
+      copyField(Meta.metaForWrite(incoming), Meta.metaForWrite(next), "managedFields");
+    }
     return next;
   }
 
@@ -618,13 +619,55 @@ public final class ResourceOperations {
   /** PATCH {@code /scale}. */
   public ObjectNode patchScale(ResourceType type, String namespace, String name, PatchType patchType, JsonNode patch,
       RequestContext request) {
+    if (patchType == PatchType.APPLY_YAML) {
+      if (!(patch instanceof ObjectNode config)) {
+        throw ApiErrors.badRequest("the apply configuration is not an object");
+      }
+      return applyScale(type, namespace, name, config, request);
+    }
     ObjectNode scale = getScale(type, namespace, name);
     JsonNode patched = switch (patchType) {
       case JSON -> applyScalePatch(() -> JsonPatch.apply(scale, patch), true);
       case MERGE, STRATEGIC -> applyScalePatch(() -> MergePatch.apply(scale, patch), false);
-      case APPLY_YAML -> throw ApiErrors.unsupportedMediaType(patchType.mediaType());
+      case APPLY_YAML -> throw new IllegalStateException("handled above");
     };
     return updateScale(type, namespace, name, (ObjectNode) patched, request);
+  }
+
+  /**
+   * PATCH {@code /scale} with {@code application/apply-patch+yaml}: a server-side apply of an {@code autoscaling/v1
+   * Scale}. Only its replicas reach the object; its manager's entry records them on the object, for the
+   * {@code scale} subresource, and conflicts are with whoever else owns the replicas.
+   */
+  public ObjectNode applyScale(ResourceType type, String namespace, String name, ObjectNode config,
+      RequestContext request) {
+    ApplyDecoding.requireFieldManager(request);
+    String version = type.storageVersion();
+    for (int attempt = 0; ; attempt++) {
+      StoredObject current = get(type, namespace, name);
+      // the checks kube-apiserver's field manager makes of the Scale, in its order
+      FieldOwnership.requireKind(config, ScaleView.GVK);
+      ScaleView.requireNoManagedFields(config);
+      ObjectNode scale = config.deepCopy();
+      ScaleView.schema().ifPresent(schema -> {
+        dev.kubemu.core.managedfields.TypedValidation.check(schema, config);
+        ApplyDecoding.convertMerged(schema, config, scale, ScaleView.GVK);
+      });
+      ObjectNode objectConfig = ScaleView.appliedToObject(type, version, scale);
+      ObjectNode merged = ownership.apply(type, version, FieldOwnership.Part.SCALE, store.mutableTree(current),
+          objectConfig, request.fieldManager(), request.force(), clock.now());
+      ApplyDecoding.checkDuplicates(request);
+      requireUrlName(type, namespace, name, merged);
+      ScaleView.validate(ScaleView.of(type, merged), name);
+      try {
+        WriteResult result = commitUpdate(type, version, current, merged, request, Target.MAIN, null);
+        return ScaleView.of(type, views.toStorage(type, version, result.object()));
+      } catch (StoreConflictException e) {
+        if (attempt >= MAX_CONFLICT_RETRIES) {
+          throw ApiErrors.staleResourceVersion(type.groupResource(), name);
+        }
+      }
+    }
   }
 
   private static JsonNode applyScalePatch(java.util.function.Supplier<JsonNode> patcher, boolean jsonPatch) {

@@ -6,12 +6,18 @@ import dev.kubemu.core.errors.ApiErrors;
 import dev.kubemu.core.errors.FieldError;
 import dev.kubemu.core.object.Json;
 import dev.kubemu.core.object.LabelSelector;
+import dev.kubemu.core.registry.GroupVersionKind;
 import dev.kubemu.core.registry.ResourceType;
 import dev.kubemu.core.registry.ScaleSpec;
+import dev.kubemu.core.schema.Schema;
+import dev.kubemu.core.schema.SchemaCatalog;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code autoscaling/v1 Scale} view over a scalable object (two-way, through its {@link ScaleSpec}). */
 final class ScaleView {
+  static final GroupVersionKind GVK = new GroupVersionKind("autoscaling", "v1", "Scale");
+
   private ScaleView() {}
 
   static ObjectNode of(ResourceType type, JsonNode object) {
@@ -52,5 +58,42 @@ final class ScaleView {
           : node.putObject(parts[i]);
     }
     node.put(parts[parts.length - 1], replicas);
+  }
+
+  /** The schema of {@code autoscaling/v1 Scale}. */
+  static Optional<Schema> schema() {
+    return SchemaCatalog.builtin().kind(GVK);
+  }
+
+  /** An applied Scale may not set managedFields, as no applied configuration may. */
+  static void requireNoManagedFields(JsonNode scaleConfig) {
+    JsonNode meta = scaleConfig.path("metadata");
+    if (meta.has("managedFields") && !meta.get("managedFields").isNull()) {
+      throw ApiErrors.badRequest("metadata.managedFields must be nil");
+    }
+  }
+
+  /**
+   * The configuration of the scaled object that an applied Scale amounts to: its name and namespace, and the replicas
+   * when the Scale sets them. kube-apiserver applies the Scale to a Scale view and copies only the replicas back, so
+   * nothing else the Scale says reaches the object.
+   */
+  static ObjectNode appliedToObject(ResourceType type, String version, ObjectNode scaleConfig) {
+    ScaleSpec spec = type.scale().orElseThrow(ApiErrors::notFoundPath);
+    JsonNode meta = scaleConfig.path("metadata");
+    ObjectNode config = Json.object();
+    config.put("apiVersion", type.gvk(version).apiVersion());
+    config.put("kind", type.gvk(version).kind());
+    ObjectNode configMeta = config.putObject("metadata");
+    for (String f : List.of("name", "namespace")) {
+      if (meta.path(f).isTextual()) {
+        configMeta.set(f, meta.get(f));
+      }
+    }
+    JsonNode replicas = scaleConfig.path("spec").path("replicas");
+    if (replicas.isNumber()) {
+      setReplicas(config, spec, replicas.asLong());
+    }
+    return config;
   }
 }

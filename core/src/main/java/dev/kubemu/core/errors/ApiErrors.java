@@ -95,6 +95,15 @@ public final class ApiErrors {
     return new ApiException(500, "InternalError", "Internal error occurred: " + message, null);
   }
 
+  /**
+   * What kube-apiserver answers when its code fails with a plain Go error rather than a Status (responsewriters'
+   * ErrorToAPIStatus): 500 with no reason, the error's text as the message. kubectl prints it as
+   * {@code Error from server: <message>}. Server-side apply's typed conversion of a configuration fails this way.
+   */
+  public static ApiException notAStatus(String message) {
+    return new ApiException(500, "", message, null);
+  }
+
   public static ApiException tooManyRequests(String message) {
     return new ApiException(429, "TooManyRequests", message, null);
   }

@@ -197,7 +197,7 @@ public final class FieldManager {
     if (config.path("metadata").has("managedFields") && !config.path("metadata").get("managedFields").isNull()) {
       throw ApiErrors.badRequest("metadata.managedFields must be nil");
     }
-    checkLists(config, apiVersion);
+    checkTyped(config, apiVersion);
     ObjectNode liveObject = live == null ? emptyLike(config) : live;
     ManagedFields managed;
     try {
@@ -227,22 +227,9 @@ public final class FieldManager {
     return result;
   }
 
-  /** Rejects a configuration whose list items cannot be told apart, as kube-apiserver's typed conversion does. */
-  private void checkLists(ObjectNode config, String apiVersion) {
-    SmdType type = schemas.apply(apiVersion).orElse(null);
-    if (type == null) {
-      return;
-    }
-    List<String> problems = TypedOps.listProblems(type, config);
-    if (problems.isEmpty()) {
-      return;
-    }
-    String group = apiVersion.contains("/") ? "" : "/";
-    String where = config.path("metadata").path("namespace").asText("") + "/"
-        + config.path("metadata").path("name").asText("") + "; " + group + apiVersion + ", Kind="
-        + config.path("kind").asText("");
-    String message = problems.size() == 1 ? problems.get(0) : "errors:\n  " + String.join("\n  ", problems);
-    throw ApiErrors.badRequest("failed to create typed patch object (" + where + "): " + message);
+  /** Rejects a configuration that does not convert to its type, as kube-apiserver's typed conversion does. */
+  private void checkTyped(ObjectNode config, String apiVersion) {
+    schemas.apply(apiVersion).ifPresent(type -> TypedValidation.check(type, config));
   }
 
   /** kubectl's own apply may take fields its client-side apply set and left as they were (lastAppliedManager). */
