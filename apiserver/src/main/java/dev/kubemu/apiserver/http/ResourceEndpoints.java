@@ -1,5 +1,6 @@
 package dev.kubemu.apiserver.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubemu.core.api.ListResult;
@@ -15,6 +16,8 @@ import dev.kubemu.core.store.StoredObject;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -92,11 +95,16 @@ final class ResourceEndpoints {
     StoredObject stored = operations.get(target.type(), target.namespace(), target.name());
     String tableVersion = MediaTypes.tableVersion(rc.request().getHeader("Accept"));
     if (tableVersion != null) {
-      ObjectNode table = TableConverter.table(target.type().printerColumns(), true);
-      table.put("apiVersion", "meta.k8s.io/" + tableVersion);
-      ((ObjectNode) table.get("metadata")).put("resourceVersion", Long.toString(stored.resourceVersion()));
-      addRow(table, target, stored, includeObject(rc));
-      Responses.json(rc, 200, table);
+      var out = new ByteArrayOutputStream(4096);
+      var table = new TableWriter(operations, target, tableVersion, includeObject(rc));
+      try (JsonGenerator g = TableWriter.generator(out)) {
+        table.begin(g, stored.resourceVersion(), null, null, true);
+        table.row(g, stored);
+        table.end(g);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Responses.bytes(rc, 200, MediaTypes.JSON, out.toByteArray());
       return;
     }
     Responses.bytes(rc, 200, MediaTypes.JSON, operations.encode(target.type(), target.version(), stored));
@@ -118,13 +126,18 @@ final class ResourceEndpoints {
   private byte[] encodeList(RequestTarget target, ListResult result, String tableVersion,
       TableConverter.IncludeObject include) {
     if (tableVersion != null) {
-      ObjectNode table = TableConverter.table(target.type().printerColumns(), true);
-      table.put("apiVersion", "meta.k8s.io/" + tableVersion);
-      listMeta((ObjectNode) table.get("metadata"), result);
-      for (StoredObject o : result.items()) {
-        addRow(table, target, o, include);
+      var out = new ByteArrayOutputStream(256 + result.items().size() * 2048);
+      var table = new TableWriter(operations, target, tableVersion, include);
+      try (JsonGenerator g = TableWriter.generator(out)) {
+        table.begin(g, result.resourceVersion(), result.continueToken(), result.remainingItemCount(), true);
+        for (StoredObject o : result.items()) {
+          table.row(g, o);
+        }
+        table.end(g);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      return Json.bytes(table);
+      return out.toByteArray();
     }
     ObjectNode meta = Json.object();
     listMeta(meta, result);
