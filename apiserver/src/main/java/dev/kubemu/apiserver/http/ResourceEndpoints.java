@@ -3,6 +3,7 @@ package dev.kubemu.apiserver.http;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubemu.core.api.ListOptions;
 import dev.kubemu.core.api.ListResult;
 import dev.kubemu.core.api.PatchType;
 import dev.kubemu.core.api.RequestContext;
@@ -13,13 +14,16 @@ import dev.kubemu.core.errors.ApiErrors;
 import dev.kubemu.core.object.Json;
 import dev.kubemu.core.printing.TableConverter;
 import dev.kubemu.core.store.StoredObject;
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The REST verbs on resources and their subresources: parse, call {@link ResourceOperations}, render. */
 final class ResourceEndpoints {
@@ -29,8 +33,11 @@ final class ResourceEndpoints {
     void addRow(ObjectNode table, RequestTarget target, StoredObject stored, TableConverter.IncludeObject include);
   }
 
-  /** Lists longer than this are encoded on a worker thread, not on the event loop. */
-  private static final int LARGE_LIST = 500;
+  /**
+   * Namespaced lists longer than this are encoded on a worker thread and streamed, not encoded on the event loop
+   * (kubectl asks for pages of 500; a 500-pod Table is a megabyte of JSON).
+   */
+  private static final int LARGE_LIST = 100;
 
   private final ResourceOperations operations;
   private final BodyReader bodies;
@@ -111,22 +118,44 @@ final class ResourceEndpoints {
   }
 
   private void list(RoutingContext rc, RequestTarget target) {
-    ListResult result = operations.list(target.type(), target.namespace(), QueryOptions.list(rc));
+    ListOptions options = QueryOptions.list(rc);
     String tableVersion = MediaTypes.tableVersion(rc.request().getHeader("Accept"));
     TableConverter.IncludeObject include = tableVersion != null ? includeObject(rc) : null;
-    if (result.items().size() <= LARGE_LIST) {
-      Responses.bytes(rc, 200, MediaTypes.JSON, encodeList(target, result, tableVersion, include));
+    if (target.namespace() == null) {
+      // across namespaces (or cluster-scoped): even taking the page can mean walking every object of the resource
+      stream(rc, () -> operations.list(target.type(), null, options), target, tableVersion, include);
       return;
     }
-    rc.vertx().executeBlocking(() -> encodeList(target, result, tableVersion, include), false)
-        .onSuccess(bytes -> Responses.bytes(rc, 200, MediaTypes.JSON, bytes))
-        .onFailure(e -> Responses.error(rc, e));
+    ListResult result = operations.list(target.type(), target.namespace(), options);
+    if (result.items().size() > LARGE_LIST) {
+      stream(rc, () -> result, target, tableVersion, include);
+      return;
+    }
+    var out = new ByteArrayOutputStream(256 + result.items().size() * 2048);
+    try {
+      writeList(out, target, result, tableVersion, include);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Responses.bytes(rc, 200, MediaTypes.JSON, out.toByteArray());
   }
 
-  private byte[] encodeList(RequestTarget target, ListResult result, String tableVersion,
+  /** Takes the page and encodes it on a worker, sending the body while it is encoded. */
+  private void stream(RoutingContext rc, Supplier<ListResult> page, RequestTarget target, String tableVersion,
       TableConverter.IncludeObject include) {
+    Context context = rc.vertx().getOrCreateContext();
+    var body = new StreamedBody(rc, context, MediaTypes.JSON);
+    context.executeBlocking(() -> {
+      writeList(body, target, page.get(), tableVersion, include);
+      body.close();
+      return null;
+    }, false).onFailure(body::fail);
+  }
+
+  /** Writes a list, or a Table of it when {@code tableVersion} is set, to {@code out}. */
+  private void writeList(OutputStream out, RequestTarget target, ListResult result, String tableVersion,
+      TableConverter.IncludeObject include) throws IOException {
     if (tableVersion != null) {
-      var out = new ByteArrayOutputStream(256 + result.items().size() * 2048);
       var table = new TableWriter(operations, target, tableVersion, include);
       try (JsonGenerator g = TableWriter.generator(out)) {
         table.begin(g, result.resourceVersion(), result.continueToken(), result.remainingItemCount(), true);
@@ -134,16 +163,13 @@ final class ResourceEndpoints {
           table.row(g, o);
         }
         table.end(g);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
-      return out.toByteArray();
+      return;
     }
     ObjectNode meta = Json.object();
     listMeta(meta, result);
-    var out = new ByteArrayOutputStream(256 + result.items().size() * 1024);
     String apiVersion = target.type().gvk(target.version()).apiVersion();
-    out.writeBytes(("{\"kind\":\"" + target.type().listKind() + "\",\"apiVersion\":\"" + apiVersion
+    out.write(("{\"kind\":\"" + target.type().listKind() + "\",\"apiVersion\":\"" + apiVersion
         + "\",\"metadata\":" + Json.string(meta) + ",\"items\":[").getBytes(StandardCharsets.UTF_8));
     boolean first = true;
     for (StoredObject o : result.items()) {
@@ -151,10 +177,10 @@ final class ResourceEndpoints {
         out.write(',');
       }
       first = false;
-      out.writeBytes(operations.encode(target.type(), target.version(), o));
+      out.write(operations.encode(target.type(), target.version(), o));
     }
-    out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
-    return out.toByteArray();
+    out.write(']');
+    out.write('}');
   }
 
   private static void listMeta(ObjectNode meta, ListResult result) {

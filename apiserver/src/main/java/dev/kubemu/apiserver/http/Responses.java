@@ -55,10 +55,16 @@ final class Responses {
     if (response.ended() || response.closed()) {
       return;
     }
+    head(rc, status, contentType);
+    response.end(Buffer.buffer(body));
+  }
+
+  /** Status line and headers of a response whose body follows: content type, warnings, cache control. */
+  static void head(RoutingContext rc, int status, String contentType) {
+    HttpServerResponse response = rc.response();
     response.setStatusCode(status).putHeader("Content-Type", contentType);
     sendWarnings(rc);
     addAuditId(response);
-    response.end(Buffer.buffer(body));
   }
 
   static void error(RoutingContext rc, Throwable failure) {
