@@ -18,6 +18,8 @@ import dev.kubemu.core.printing.TableConverter.IncludeObject;
 import dev.kubemu.core.registry.ResourceType;
 import dev.kubemu.core.store.StoredObject;
 import dev.kubemu.core.time.VirtualClock;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Lists over HTTP, small (encoded on the event loop) and large (encoded on a worker and streamed), as Tables and as
  * plain lists: the bytes must be those of the tree-built Table ({@link TableConverter}) and of the stored objects,
- * whatever the path and the HTTP version.
+ * whatever the path, the HTTP version and the compression; bodies over 128 KiB are gzipped when the client asks,
+ * as kube-apiserver does.
  */
 class ListEncodingHttpTest {
   private static final String TABLE = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json";
@@ -129,6 +133,30 @@ class ListEncodingHttpTest {
   }
 
   @Test
+  void largeBodiesAreGzippedWhenAskedSmallOnesNever() throws Exception {
+    for (HttpClient client : new HttpClient[] {HTTP1, HTTP2}) {
+      // streamed from a worker
+      HttpResponse<byte[]> large = send(client, "/api/v1/pods", TABLE, true);
+      assertThat(large.headers().firstValue("Content-Encoding")).contains("gzip");
+      assertThat(large.headers().allValues("Vary")).contains("Accept-Encoding");
+      assertThat(gunzip(large.body())).isEqualTo(expectedTable(list(null, 0, null), "v1", IncludeObject.METADATA));
+      // 100 rows: over 128 KiB, encoded on the event loop
+      HttpResponse<byte[]> mid = send(client, "/api/v1/pods?limit=100", TABLE, true);
+      assertThat(mid.headers().firstValue("Content-Encoding")).contains("gzip");
+      assertThat(gunzip(mid.body()).length).isGreaterThan(128 * 1024);
+      assertThat(mid.body().length).isLessThan(128 * 1024);
+      // 40 rows: under 128 KiB
+      HttpResponse<byte[]> small = send(client, "/api/v1/pods?limit=40", TABLE, true);
+      assertThat(small.headers().firstValue("Content-Encoding")).isEmpty();
+      assertThat(small.headers().firstValue("Content-Length")).contains(Integer.toString(small.body().length));
+      // not asked
+      HttpResponse<byte[]> plain = send(client, "/api/v1/pods", TABLE, false);
+      assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+      assertThat(plain.body()).isEqualTo(expectedTable(list(null, 0, null), "v1", IncludeObject.METADATA));
+    }
+  }
+
+  @Test
   void largeListErrorsBeforeTheFirstByteAreStatuses() throws Exception {
     HttpResponse<byte[]> r = send(HTTP1, "/api/v1/pods?includeObject=Everything", TABLE, true);
     assertThat(r.statusCode()).isEqualTo(400);
@@ -204,7 +232,8 @@ class ListEncodingHttpTest {
   private static byte[] get(HttpClient client, String path, String accept, boolean gzip) throws Exception {
     HttpResponse<byte[]> r = send(client, path, accept, gzip);
     assertThat(r.statusCode()).as(path).isEqualTo(200);
-    return r.body();
+    boolean gzipped = r.headers().firstValue("Content-Encoding").filter("gzip"::equals).isPresent();
+    return gzipped ? gunzip(r.body()) : r.body();
   }
 
   private static HttpResponse<byte[]> send(HttpClient client, String path, String accept, boolean gzip)
@@ -215,5 +244,13 @@ class ListEncodingHttpTest {
       builder.header("Accept-Encoding", "gzip");
     }
     return client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static byte[] gunzip(byte[] body) throws Exception {
+    try (var in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+      var out = new ByteArrayOutputStream();
+      in.transferTo(out);
+      return out.toByteArray();
+    }
   }
 }

@@ -111,10 +111,10 @@ final class ResourceEndpoints {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      Responses.bytes(rc, 200, MediaTypes.JSON, out.toByteArray());
+      Responses.object(rc, 200, out.toByteArray());
       return;
     }
-    Responses.bytes(rc, 200, MediaTypes.JSON, operations.encode(target.type(), target.version(), stored));
+    Responses.object(rc, 200, operations.encode(target.type(), target.version(), stored));
   }
 
   private void list(RoutingContext rc, RequestTarget target) {
@@ -137,14 +137,14 @@ final class ResourceEndpoints {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Responses.bytes(rc, 200, MediaTypes.JSON, out.toByteArray());
+    Responses.object(rc, 200, out.toByteArray());
   }
 
   /** Takes the page and encodes it on a worker, sending the body while it is encoded. */
   private void stream(RoutingContext rc, Supplier<ListResult> page, RequestTarget target, String tableVersion,
       TableConverter.IncludeObject include) {
     Context context = rc.vertx().getOrCreateContext();
-    var body = new StreamedBody(rc, context, MediaTypes.JSON);
+    var body = new StreamedBody(rc, context, MediaTypes.JSON, Compression.accepted(rc));
     context.executeBlocking(() -> {
       writeList(body, target, page.get(), tableVersion, include);
       body.close();

@@ -14,14 +14,13 @@ import java.util.concurrent.TimeUnit;
  * A response body encoded on a worker thread and sent while it is being encoded, so that the event loop encrypts and
  * frames one chunk while the worker encodes the next, and a large list never sits whole in memory.
  *
- * <p>The first {@link #HELD} bytes are held back: a body that ends within them leaves in one piece with a
- * {@code Content-Length}; a longer one starts streaming. Chunks are handed to the request's context, which writes
- * them in order;
+ * <p>As kube-apiserver's response writer does, the first {@link Compression#THRESHOLD} bytes are held back: a body
+ * that ends within them leaves in one piece with a {@code Content-Length}; a longer one starts streaming, compressed
+ * with gzip when the client accepts it. Chunks are handed to the request's context, which writes them in order;
  * the worker waits while more than {@link #MAX_IN_FLIGHT} bytes are queued, so a slow client holds back the encoder
  * instead of filling the heap. Write from one thread only.
  */
 final class StreamedBody extends OutputStream {
-  static final int HELD = 128 * 1024;
   private static final int CHUNK = 64 * 1024;
   private static final int MAX_IN_FLIGHT = 1024 * 1024;
   private static final long STALL_LIMIT_MS = 120_000;
@@ -29,18 +28,21 @@ final class StreamedBody extends OutputStream {
   private final RoutingContext rc;
   private final Context context;
   private final String contentType;
+  private final boolean gzip;
   private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
   private volatile boolean closedByPeer;
 
-  private byte[] held = new byte[HELD];
+  private byte[] held = new byte[Compression.THRESHOLD];
   private int heldCount;
-  /** Where bytes go once the head has been sent. */
+  /** Where bytes go once the head has been sent: {@link #chunks}, or a gzip stream over it. */
   private OutputStream sink;
+  private final Chunks chunks = new Chunks();
 
-  StreamedBody(RoutingContext rc, Context context, String contentType) {
+  StreamedBody(RoutingContext rc, Context context, String contentType, boolean gzip) {
     this.rc = rc;
     this.context = context;
     this.contentType = contentType;
+    this.gzip = gzip;
     context.runOnContext(v -> rc.response().closeHandler(x -> closedByPeer = true));
   }
 
@@ -103,9 +105,12 @@ final class StreamedBody extends OutputStream {
         return;
       }
       Responses.head(rc, 200, contentType);
+      if (gzip) {
+        Compression.markGzip(response);
+      }
       response.setChunked(true);
     });
-    sink = new Chunks();
+    sink = gzip ? Compression.gzipStream(chunks, CHUNK) : chunks;
     sink.write(held, 0, heldCount);
     held = null;
   }
