@@ -184,6 +184,34 @@ class ListEncodingHttpTest {
         .isEqualTo(expectedTable(list(null, 0, null), "v1", IncludeObject.METADATA));
   }
 
+  @Test
+  void watchedTablesAreTheTreeBuiltTable() throws Exception {
+    ResourceType configMaps = emulator.registry().find("", "v1", "configmaps").orElseThrow();
+    String rv = Long.toString(ops.store().revision());
+    var request = HttpRequest.newBuilder(URI.create(emulator.url()
+        + "/api/v1/namespaces/load-2/configmaps?watch=true&timeoutSeconds=5&resourceVersion=" + rv))
+        .timeout(Duration.ofSeconds(20)).header("Accept", TABLE_V1BETA1).build();
+    var response = HTTP1.send(request, HttpResponse.BodyHandlers.ofLines());
+    var lines = response.body().iterator();
+    for (int i = 0; i < 2; i++) {
+      ObjectNode cm = Json.object();
+      cm.put("apiVersion", "v1").put("kind", "ConfigMap").putObject("metadata").put("name", "watched-" + i);
+      cm.putObject("data").put("k", "v");
+      ops.create(configMaps, "v1", "load-2", cm, RequestContext.forUser());
+      StoredObject stored = ops.get(configMaps, "load-2", "watched-" + i);
+      ObjectNode table = TableConverter.table(configMaps.printerColumns(), i == 0);
+      table.put("apiVersion", "meta.k8s.io/v1beta1");
+      ((ObjectNode) table.get("metadata")).put("resourceVersion", Long.toString(stored.resourceVersion()));
+      TableConverter.addRow(table, configMaps.printerColumns(), ops.storageTree(stored), ops.storageTree(stored),
+          IncludeObject.METADATA, ops.clock().now());
+      ((ObjectNode) table.get("rows").get(0).get("object")).put("apiVersion", "meta.k8s.io/v1beta1");
+      ObjectNode event = Json.object();
+      event.put("type", "ADDED");
+      event.set("object", table);
+      assertThat(lines.next()).isEqualTo(Json.string(event));
+    }
+  }
+
   private static ListResult list(String namespace, long limit, String continueToken) {
     return ops.list(pods, namespace, new ListOptions(LabelSelector.everything(), FieldSelector.everything(), limit,
         continueToken, ""));

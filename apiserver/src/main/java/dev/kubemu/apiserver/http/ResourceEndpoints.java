@@ -27,12 +27,6 @@ import java.util.function.Supplier;
 
 /** The REST verbs on resources and their subresources: parse, call {@link ResourceOperations}, render. */
 final class ResourceEndpoints {
-  /** Adds one Table row for a stored object (shared by lists, gets and watch events). */
-  @FunctionalInterface
-  interface RowWriter {
-    void addRow(ObjectNode table, RequestTarget target, StoredObject stored, TableConverter.IncludeObject include);
-  }
-
   /**
    * Namespaced lists longer than this are encoded on a worker thread and streamed, not encoded on the event loop
    * (kubectl asks for pages of 500; a 500-pod Table is a megabyte of JSON).
@@ -47,7 +41,7 @@ final class ResourceEndpoints {
   ResourceEndpoints(ResourceOperations operations, BodyReader bodies, SubresourceEndpoints subresources) {
     this.operations = operations;
     this.bodies = bodies;
-    this.watches = new WatchStreams(operations, this::addRow);
+    this.watches = new WatchStreams(operations);
     this.subresources = subresources;
     subresources.attach(this);
   }
@@ -191,14 +185,6 @@ final class ResourceEndpoints {
     if (result.remainingItemCount() != null) {
       meta.put("remainingItemCount", result.remainingItemCount());
     }
-  }
-
-  void addRow(ObjectNode table, RequestTarget target, StoredObject stored, TableConverter.IncludeObject include) {
-    JsonNode printed = operations.storageTree(stored);
-    JsonNode returned = include == TableConverter.IncludeObject.OBJECT
-        ? operations.render(target.type(), target.version(), stored) : printed;
-    TableConverter.addRow(table, target.type().printerColumns(), printed, returned, include,
-        operations.clock().now());
   }
 
   static TableConverter.IncludeObject includeObject(RoutingContext rc) {
