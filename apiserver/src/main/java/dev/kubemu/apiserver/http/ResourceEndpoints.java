@@ -1,7 +1,9 @@
 package dev.kubemu.apiserver.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubemu.core.api.ListOptions;
 import dev.kubemu.core.api.ListResult;
 import dev.kubemu.core.api.PatchType;
 import dev.kubemu.core.api.RequestContext;
@@ -12,22 +14,24 @@ import dev.kubemu.core.errors.ApiErrors;
 import dev.kubemu.core.object.Json;
 import dev.kubemu.core.printing.TableConverter;
 import dev.kubemu.core.store.StoredObject;
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The REST verbs on resources and their subresources: parse, call {@link ResourceOperations}, render. */
 final class ResourceEndpoints {
-  /** Adds one Table row for a stored object (shared by lists, gets and watch events). */
-  @FunctionalInterface
-  interface RowWriter {
-    void addRow(ObjectNode table, RequestTarget target, StoredObject stored, TableConverter.IncludeObject include);
-  }
-
-  /** Lists longer than this are encoded on a worker thread, not on the event loop. */
-  private static final int LARGE_LIST = 500;
+  /**
+   * Namespaced lists longer than this are encoded on a worker thread and streamed, not encoded on the event loop
+   * (kubectl asks for pages of 500; a 500-pod Table is a megabyte of JSON).
+   */
+  private static final int LARGE_LIST = 100;
 
   private final ResourceOperations operations;
   private final BodyReader bodies;
@@ -37,7 +41,7 @@ final class ResourceEndpoints {
   ResourceEndpoints(ResourceOperations operations, BodyReader bodies, SubresourceEndpoints subresources) {
     this.operations = operations;
     this.bodies = bodies;
-    this.watches = new WatchStreams(operations, this::addRow);
+    this.watches = new WatchStreams(operations);
     this.subresources = subresources;
     subresources.attach(this);
   }
@@ -92,45 +96,74 @@ final class ResourceEndpoints {
     StoredObject stored = operations.get(target.type(), target.namespace(), target.name());
     String tableVersion = MediaTypes.tableVersion(rc.request().getHeader("Accept"));
     if (tableVersion != null) {
-      ObjectNode table = TableConverter.table(target.type().printerColumns(), true);
-      table.put("apiVersion", "meta.k8s.io/" + tableVersion);
-      ((ObjectNode) table.get("metadata")).put("resourceVersion", Long.toString(stored.resourceVersion()));
-      addRow(table, target, stored, includeObject(rc));
-      Responses.json(rc, 200, table);
+      var out = new ByteArrayOutputStream(4096);
+      var table = new TableWriter(operations, target, tableVersion, includeObject(rc));
+      try (JsonGenerator g = TableWriter.generator(out)) {
+        table.begin(g, stored.resourceVersion(), null, null, true);
+        table.row(g, stored);
+        table.end(g);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Responses.object(rc, 200, out.toByteArray());
       return;
     }
-    Responses.bytes(rc, 200, MediaTypes.JSON, operations.encode(target.type(), target.version(), stored));
+    Responses.object(rc, 200, operations.encode(target.type(), target.version(), stored));
   }
 
   private void list(RoutingContext rc, RequestTarget target) {
-    ListResult result = operations.list(target.type(), target.namespace(), QueryOptions.list(rc));
+    ListOptions options = QueryOptions.list(rc);
     String tableVersion = MediaTypes.tableVersion(rc.request().getHeader("Accept"));
     TableConverter.IncludeObject include = tableVersion != null ? includeObject(rc) : null;
-    if (result.items().size() <= LARGE_LIST) {
-      Responses.bytes(rc, 200, MediaTypes.JSON, encodeList(target, result, tableVersion, include));
+    if (target.namespace() == null) {
+      // across namespaces (or cluster-scoped): even taking the page can mean walking every object of the resource
+      stream(rc, () -> operations.list(target.type(), null, options), target, tableVersion, include);
       return;
     }
-    rc.vertx().executeBlocking(() -> encodeList(target, result, tableVersion, include), false)
-        .onSuccess(bytes -> Responses.bytes(rc, 200, MediaTypes.JSON, bytes))
-        .onFailure(e -> Responses.error(rc, e));
+    ListResult result = operations.list(target.type(), target.namespace(), options);
+    if (result.items().size() > LARGE_LIST) {
+      stream(rc, () -> result, target, tableVersion, include);
+      return;
+    }
+    var out = new ByteArrayOutputStream(256 + result.items().size() * 2048);
+    try {
+      writeList(out, target, result, tableVersion, include);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Responses.object(rc, 200, out.toByteArray());
   }
 
-  private byte[] encodeList(RequestTarget target, ListResult result, String tableVersion,
+  /** Takes the page and encodes it on a worker, sending the body while it is encoded. */
+  private void stream(RoutingContext rc, Supplier<ListResult> page, RequestTarget target, String tableVersion,
       TableConverter.IncludeObject include) {
+    Context context = rc.vertx().getOrCreateContext();
+    var body = new StreamedBody(rc, context, MediaTypes.JSON, Compression.accepted(rc));
+    context.executeBlocking(() -> {
+      writeList(body, target, page.get(), tableVersion, include);
+      body.close();
+      return null;
+    }, false).onFailure(body::fail);
+  }
+
+  /** Writes a list, or a Table of it when {@code tableVersion} is set, to {@code out}. */
+  private void writeList(OutputStream out, RequestTarget target, ListResult result, String tableVersion,
+      TableConverter.IncludeObject include) throws IOException {
     if (tableVersion != null) {
-      ObjectNode table = TableConverter.table(target.type().printerColumns(), true);
-      table.put("apiVersion", "meta.k8s.io/" + tableVersion);
-      listMeta((ObjectNode) table.get("metadata"), result);
-      for (StoredObject o : result.items()) {
-        addRow(table, target, o, include);
+      var table = new TableWriter(operations, target, tableVersion, include);
+      try (JsonGenerator g = TableWriter.generator(out)) {
+        table.begin(g, result.resourceVersion(), result.continueToken(), result.remainingItemCount(), true);
+        for (StoredObject o : result.items()) {
+          table.row(g, o);
+        }
+        table.end(g);
       }
-      return Json.bytes(table);
+      return;
     }
     ObjectNode meta = Json.object();
     listMeta(meta, result);
-    var out = new ByteArrayOutputStream(256 + result.items().size() * 1024);
     String apiVersion = target.type().gvk(target.version()).apiVersion();
-    out.writeBytes(("{\"kind\":\"" + target.type().listKind() + "\",\"apiVersion\":\"" + apiVersion
+    out.write(("{\"kind\":\"" + target.type().listKind() + "\",\"apiVersion\":\"" + apiVersion
         + "\",\"metadata\":" + Json.string(meta) + ",\"items\":[").getBytes(StandardCharsets.UTF_8));
     boolean first = true;
     for (StoredObject o : result.items()) {
@@ -138,10 +171,10 @@ final class ResourceEndpoints {
         out.write(',');
       }
       first = false;
-      out.writeBytes(operations.encode(target.type(), target.version(), o));
+      out.write(operations.encode(target.type(), target.version(), o));
     }
-    out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
-    return out.toByteArray();
+    out.write(']');
+    out.write('}');
   }
 
   private static void listMeta(ObjectNode meta, ListResult result) {
@@ -152,14 +185,6 @@ final class ResourceEndpoints {
     if (result.remainingItemCount() != null) {
       meta.put("remainingItemCount", result.remainingItemCount());
     }
-  }
-
-  void addRow(ObjectNode table, RequestTarget target, StoredObject stored, TableConverter.IncludeObject include) {
-    JsonNode printed = operations.storageTree(stored);
-    JsonNode returned = include == TableConverter.IncludeObject.OBJECT
-        ? operations.render(target.type(), target.version(), stored) : printed;
-    TableConverter.addRow(table, target.type().printerColumns(), printed, returned, include,
-        operations.clock().now());
   }
 
   static TableConverter.IncludeObject includeObject(RoutingContext rc) {

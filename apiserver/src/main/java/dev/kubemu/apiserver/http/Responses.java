@@ -55,10 +55,34 @@ final class Responses {
     if (response.ended() || response.closed()) {
       return;
     }
+    head(rc, status, contentType);
+    response.end(Buffer.buffer(body));
+  }
+
+  /**
+   * An encoded API object or list: gzipped when it is longer than {@link Compression#THRESHOLD} and the client
+   * accepts gzip, as kube-apiserver sends them.
+   */
+  static void object(RoutingContext rc, int status, byte[] body) {
+    HttpServerResponse response = rc.response();
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    if (body.length > Compression.THRESHOLD && Compression.accepted(rc)) {
+      head(rc, status, MediaTypes.JSON);
+      Compression.markGzip(response);
+      response.end(Buffer.buffer(Compression.gzip(body)));
+      return;
+    }
+    bytes(rc, status, MediaTypes.JSON, body);
+  }
+
+  /** Status line and headers of a response whose body follows: content type, warnings, cache control. */
+  static void head(RoutingContext rc, int status, String contentType) {
+    HttpServerResponse response = rc.response();
     response.setStatusCode(status).putHeader("Content-Type", contentType);
     sendWarnings(rc);
     addAuditId(response);
-    response.end(Buffer.buffer(body));
   }
 
   static void error(RoutingContext rc, Throwable failure) {

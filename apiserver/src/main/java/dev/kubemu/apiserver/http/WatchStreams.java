@@ -1,5 +1,6 @@
 package dev.kubemu.apiserver.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubemu.core.api.ListOptions;
 import dev.kubemu.core.api.ResourceOperations;
@@ -12,6 +13,8 @@ import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
@@ -26,12 +29,10 @@ final class WatchStreams {
   private static final long BOOKMARK_INTERVAL_MS = 60_000;
 
   private final ResourceOperations operations;
-  private final ResourceEndpoints.RowWriter rows;
   private final EncodedEvents encoded = new EncodedEvents();
 
-  WatchStreams(ResourceOperations operations, ResourceEndpoints.RowWriter rows) {
+  WatchStreams(ResourceOperations operations) {
     this.operations = operations;
-    this.rows = rows;
   }
 
   void start(RoutingContext rc, RequestTarget target) {
@@ -147,14 +148,17 @@ final class WatchStreams {
         response.write(Buffer.buffer(encoded.line(event, target, operations)));
         return;
       }
-      var out = new java.io.ByteArrayOutputStream(1024);
+      var out = new java.io.ByteArrayOutputStream(4096);
       out.writeBytes(("{\"type\":\"" + event.type() + "\",\"object\":").getBytes(StandardCharsets.UTF_8));
-      ObjectNode table = TableConverter.table(target.type().printerColumns(), !sentColumns);
-      table.put("apiVersion", "meta.k8s.io/" + tableVersion);
-      ((ObjectNode) table.get("metadata")).put("resourceVersion", Long.toString(event.resourceVersion()));
-      rows.addRow(table, target, event.object(), include);
+      var table = new TableWriter(operations, target, tableVersion, include);
+      try (JsonGenerator g = TableWriter.generator(out)) {
+        table.begin(g, event.resourceVersion(), null, null, !sentColumns);
+        table.row(g, event.object());
+        table.end(g);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       sentColumns = true;
-      out.writeBytes(Json.bytes(table));
       out.write('}');
       writeLine(out.toByteArray());
     }
