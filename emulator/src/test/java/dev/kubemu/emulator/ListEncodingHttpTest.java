@@ -68,7 +68,8 @@ class ListEncodingHttpTest {
       // bound to a node without a kubelet, so nothing writes the pod while the test reads it
       ObjectNode pod = (ObjectNode) Json.parseTrusted(("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":"
           + "\"web-" + i + "\",\"namespace\":\"" + ns + "\",\"labels\":{\"app\":\"web\"},"
-          + "\"annotations\":{\"note\":\"héllo \\\"" + i + "\\\" \\u2028\"}},"
+          // the padding keeps 100 rows of Table above the 128 KiB gzip threshold and 40 rows below it
+          + "\"annotations\":{\"note\":\"héllo \\\"" + i + "\\\" \\u2028\",\"pad\":\"" + "x".repeat(600) + "\"}},"
           + "\"spec\":{\"nodeName\":\"ghost-" + (i % 7) + "\",\"containers\":[{\"name\":\"web\",\"image\":\"nginx\"}]}}")
           .getBytes(StandardCharsets.UTF_8));
       ObjectNode created = ops.create(pods, "v1", ns, pod, kubelet).object();

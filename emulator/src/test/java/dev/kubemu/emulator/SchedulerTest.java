@@ -152,4 +152,18 @@ class SchedulerTest {
     assertThat(scheduledCondition(pod("p2")).path("message").asText()).isEqualTo("0/1 nodes are available: "
         + "1 Too many pods. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.");
   }
+
+  @Test
+  void aPodOnANodeThatDoesNotExistNeitherBreaksSchedulingNorBecomesACandidate() {
+    createPod("ghost-pod", "500Mi", "\"nodeName\":\"ghost\",");
+    createPod("web", "500Mi", "");
+    kube.awaitIdle();
+    assertThat(pod("web").path("spec").path("nodeName").asText()).startsWith("node-");
+    assertThat(pod("ghost-pod").path("spec").path("nodeName").asText()).isEqualTo("ghost");
+    // once the pod on the missing node is gone, its placeholder goes too and scheduling carries on
+    kube.operations().delete(pods, "v1", "default", "ghost-pod", new DeleteOptions(0L, null, null, null, false), user);
+    createPod("web-2", "500Mi", "");
+    kube.awaitIdle();
+    assertThat(pod("web-2").path("spec").path("nodeName").asText()).startsWith("node-");
+  }
 }

@@ -9,6 +9,7 @@ import dev.kubemu.core.registry.ResourceType;
 import dev.kubemu.core.store.StoredObject;
 import dev.kubemu.core.store.WatchEvent;
 import dev.kubemu.core.store.WatchSubscription;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,14 +32,31 @@ final class ClusterSnapshot implements AutoCloseable {
     this.podWatch = operations.watch(podType, null, ListOptions.everything(), loop, this::onPod);
   }
 
+  /**
+   * The nodes pods can be scheduled to. Pods can name a node the scheduler has not seen (bound before their node's
+   * event arrived, created with {@code nodeName}, or left on a deleted node); their usage is kept on a placeholder
+   * that only becomes a candidate when the Node object exists, as in kube-scheduler's cache.
+   */
   Collection<NodeInfo> nodes() {
-    return nodes.values();
+    var known = new ArrayList<NodeInfo>(nodes.size());
+    for (NodeInfo info : nodes.values()) {
+      if (info.node() != null) {
+        known.add(info);
+      }
+    }
+    return known;
   }
 
   private void onNode(WatchEvent event) {
     StoredObject o = event.object();
     if (event.type() == WatchEvent.Type.DELETED) {
-      nodes.remove(o.name());
+      NodeInfo info = nodes.get(o.name());
+      if (info != null) {
+        info.clearNode();
+        if (info.podCount() == 0) {
+          nodes.remove(o.name());
+        }
+      }
       return;
     }
     nodes.computeIfAbsent(o.name(), NodeInfo::new).setNode(operations.storageTree(o));
@@ -75,6 +93,9 @@ final class ClusterSnapshot implements AutoCloseable {
       NodeInfo info = nodes.get(usage.node());
       if (info != null) {
         info.remove(usage);
+        if (info.node() == null && info.podCount() == 0) {
+          nodes.remove(usage.node());
+        }
       }
     }
   }

@@ -34,6 +34,12 @@ final class NodeInfo {
     this.allowedPods = alloc.has("pods") ? alloc.path("pods").asLong(110) : 110;
   }
 
+  /** The Node object is gone; the usage of pods still assigned to it stays until they go too. */
+  void clearNode() {
+    this.node = null;
+    this.allocatable = null;
+  }
+
   Resources allocatable() {
     return allocatable == null ? Resources.ZERO : allocatable;
   }

@@ -152,7 +152,7 @@ public final class ResourceOperations {
     setSystemMetadataForCreate(type, meta, ctx);
     if (!applied) {
       // kube-apiserver records field ownership on the decoded, defaulted object, before admission and the strategy
-      type.strategy().applyDefaults(object, ctx);
+      type.strategy().applyDecodingDefaults(object, ctx);
       ownership.recordUpdate(type, version, FieldOwnership.Part.MAIN, null, object, request.manager(), ctx.now());
     }
     type.strategy().prepareForCreate(object, ctx);

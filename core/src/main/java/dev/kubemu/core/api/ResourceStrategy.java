@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Per-kind behaviour of the write pipeline; everything common lives in {@link ResourceOperations}. Objects are in the
- * storage version. Hooks are called in this order on create: {@link #prepareForCreate}, {@link #applyDefaults},
- * {@link #validate}; on update: {@link #prepareForUpdate}, {@link #applyDefaults}, {@link #validateUpdate}.
+ * storage version. Hooks are called in this order on create: {@link #applyDecodingDefaults} (field ownership is
+ * recorded on its result), {@link #prepareForCreate}, the admission plugins, {@link #applyDefaults}, {@link #validate};
+ * on update: {@link #prepareForUpdate}, {@link #applyDefaults}, {@link #validateUpdate}.
  */
 public interface ResourceStrategy {
   /** The strategy of kinds with no special behaviour. */
@@ -29,6 +30,15 @@ public interface ResourceStrategy {
 
   /** Called before defaulting on update of the main resource; may mutate {@code object}, never {@code old}. */
   default void prepareForUpdate(ObjectNode object, JsonNode old, WriteContext ctx) {}
+
+  /**
+   * The defaults kube-apiserver applies when it decodes a create, before it records field ownership: the fields
+   * {@link #applyDefaults} adds beyond these (what built-in admission plugins add, e.g. a pod's priority and default
+   * tolerations) belong to no manager. May mutate {@code object}.
+   */
+  default void applyDecodingDefaults(ObjectNode object, WriteContext ctx) {
+    applyDefaults(object, ctx);
+  }
 
   /** Fills in defaulted fields as kube-apiserver's defaulting does; may mutate {@code object}. */
   default void applyDefaults(ObjectNode object, WriteContext ctx) {}

@@ -39,6 +39,24 @@ public final class PodStrategy implements ResourceStrategy {
     }
   }
 
+  /** SetDefaults_Pod and the conversion to v1, which mirrors serviceAccountName into serviceAccount. */
+  @Override
+  public void applyDecodingDefaults(ObjectNode pod, WriteContext ctx) {
+    if (!(pod.get("spec") instanceof ObjectNode spec)) {
+      return;
+    }
+    PodSpecDefaults.apply(spec);
+    PodSpecDefaults.podOnly(spec);
+    String account = spec.path("serviceAccountName").asText("");
+    if (!account.isEmpty()) {
+      PodSpecDefaults.putIfAbsent(spec, "serviceAccount", account);
+    }
+  }
+
+  /**
+   * The decoding defaults plus what the ServiceAccount, Priority and DefaultTolerationSeconds admission plugins add,
+   * which an update must not take away either.
+   */
   @Override
   public void applyDefaults(ObjectNode pod, WriteContext ctx) {
     if (!(pod.get("spec") instanceof ObjectNode spec)) {
