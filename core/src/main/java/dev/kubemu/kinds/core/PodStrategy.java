@@ -59,11 +59,10 @@ public final class PodStrategy implements ResourceStrategy {
    */
   @Override
   public void applyDefaults(ObjectNode pod, WriteContext ctx) {
+    applyDecodingDefaults(pod, ctx);
     if (!(pod.get("spec") instanceof ObjectNode spec)) {
       return;
     }
-    PodSpecDefaults.apply(spec);
-    PodSpecDefaults.podOnly(spec);
     PodSpecDefaults.putIfAbsent(spec, "serviceAccountName", "default");
     PodSpecDefaults.putIfAbsent(spec, "serviceAccount", spec.path("serviceAccountName").asText());
     if (!spec.has("priority")) {
