@@ -9,13 +9,19 @@ import dev.kubemu.core.object.Json;
 import dev.kubemu.core.printing.TableConverter;
 import dev.kubemu.core.store.WatchEvent;
 import dev.kubemu.core.store.WatchSubscription;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 
@@ -23,10 +29,20 @@ import java.util.logging.Logger;
  * Streams watch events as newline-delimited JSON over a chunked (HTTP/1.1) or DATA-framed (HTTP/2) response. Events
  * are written on the request's event loop; a watcher that cannot keep up (full write queue) is closed rather than
  * buffered without bound, as kube-apiserver drops slow watchers.
+ *
+ * <p>One write fans out to every watcher of the resource, so the per-delivery path copies nothing: a line is the
+ * shared event prefix, the object's stored bytes and a shared suffix, wrapped rather than joined, and the events one
+ * delivery batch hands a stream leave as one chunk and one flush instead of one each.
  */
 final class WatchStreams {
   private static final Logger LOG = Logger.getLogger(WatchStreams.class.getName());
   private static final long BOOKMARK_INTERVAL_MS = 60_000;
+  /**
+   * Changes a watcher may fall behind before it is closed: the largest buffer kube-apiserver's watch cache gives a
+   * watcher. A stream the event loop cannot serve fast enough would otherwise queue changes without bound; a client
+   * whose socket is full is caught earlier, by the write queue.
+   */
+  private static final long MAX_BACKLOG = 1_000;
 
   private final ResourceOperations operations;
   private final EncodedEvents encoded = new EncodedEvents();
@@ -43,7 +59,7 @@ final class WatchStreams {
     long timeoutMs = timeoutMillis(QueryOptions.param(rc, "timeoutSeconds"));
     HttpServerResponse response = rc.response();
     Context context = rc.vertx().getOrCreateContext();
-    var stream = new Stream(rc, target, response, tableVersion, include);
+    var stream = new Stream(rc, context, target, response, tableVersion, include);
     WatchSubscription subscription;
     boolean initialEvents = QueryOptions.flag(rc, "sendInitialEvents");
     try {
@@ -57,7 +73,7 @@ final class WatchStreams {
       }
       begin(response);
       stream.writeLine(errorEvent(e));
-      response.end();
+      stream.finish();
       return;
     }
     stream.subscription = subscription;
@@ -110,6 +126,10 @@ final class WatchStreams {
   /** One open watch response. All methods run on the request's event loop. */
   private final class Stream {
     private final RoutingContext rc;
+    private final Context context;
+    /** Lines waiting for the end of the current delivery batch, written then as one chunk. */
+    private final List<ByteBuf> pending = new ArrayList<>(4);
+    private boolean flushScheduled;
     private final RequestTarget target;
     private final HttpServerResponse response;
     private final String tableVersion;
@@ -121,9 +141,10 @@ final class WatchStreams {
     private long fromRevision;
     private boolean done;
 
-    Stream(RoutingContext rc, RequestTarget target, HttpServerResponse response, String tableVersion,
+    Stream(RoutingContext rc, Context context, RequestTarget target, HttpServerResponse response, String tableVersion,
         TableConverter.IncludeObject include) {
       this.rc = rc;
+      this.context = context;
       this.target = target;
       this.response = response;
       this.tableVersion = tableVersion;
@@ -134,8 +155,8 @@ final class WatchStreams {
       if (done) {
         return;
       }
-      if (response.writeQueueFull()) {
-        LOG.fine(() -> "closing slow watcher of " + target.type());
+      if (response.writeQueueFull() || (subscription != null && subscription.backlog() > MAX_BACKLOG)) {
+        LOG.fine(() -> "closing unresponsive watcher of " + target.type());
         finish();
         return;
       }
@@ -145,7 +166,8 @@ final class WatchStreams {
         return;
       }
       if (tableVersion == null) {
-        response.write(Buffer.buffer(encoded.line(event, target, operations)));
+        enqueue(Unpooled.wrappedBuffer(EVENT_PREFIX.get(event.type()), encoded.object(event, target, operations),
+            EVENT_SUFFIX));
         return;
       }
       var out = new java.io.ByteArrayOutputStream(4096);
@@ -186,13 +208,38 @@ final class WatchStreams {
     }
 
     void writeLine(byte[] json) {
-      Buffer buffer = Buffer.buffer(json.length + 1).appendBytes(json).appendByte((byte) '\n');
-      response.write(buffer);
+      enqueue(Unpooled.wrappedBuffer(json, NEWLINE));
+    }
+
+    /**
+     * Queues a line; the batch is written by a task that runs after the delivery task that queued it, so a backlog
+     * of events leaves in one write however many there are.
+     */
+    private void enqueue(ByteBuf line) {
+      pending.add(line);
+      if (!flushScheduled) {
+        flushScheduled = true;
+        context.runOnContext(v -> flushPending());
+      }
+    }
+
+    private void flushPending() {
+      flushScheduled = false;
+      if (pending.isEmpty()) {
+        return;
+      }
+      ByteBuf batch = pending.size() == 1 ? pending.get(0)
+          : Unpooled.wrappedBuffer(pending.size(), pending.toArray(ByteBuf[]::new));
+      pending.clear();
+      if (!response.ended() && !response.closed()) {
+        response.write(BufferInternal.buffer(batch));
+      }
     }
 
     void finish() {
       if (!done) {
         cleanUp();
+        flushPending();
         if (!response.ended() && !response.closed()) {
           response.end();
         }
@@ -212,42 +259,63 @@ final class WatchStreams {
     }
   }
 
+  private static final Map<WatchEvent.Type, byte[]> EVENT_PREFIX = new EnumMap<>(WatchEvent.Type.class);
+  private static final byte[] EVENT_SUFFIX = {'}', '\n'};
+  private static final byte[] NEWLINE = {'\n'};
+
+  static {
+    for (WatchEvent.Type type : WatchEvent.Type.values()) {
+      EVENT_PREFIX.put(type, ("{\"type\":\"" + type + "\",\"object\":").getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
   /**
-   * The newline-terminated JSON lines of recent events, keyed by event, type and version: every watcher of a resource
-   * receives the same event object, so a write watched by 1,000 clients is encoded once, not 1,000 times. Events that
-   * selectors turned into ADDED or DELETED for one watcher are distinct objects and get their own lines.
+   * The encoded objects of recent events, keyed by object identity, kind and version: every watcher of a resource
+   * receives the same stored object, so a write watched by 1,000 clients in a version that needs conversion (say
+   * autoscaling/v1 of an HPA stored as v2) is converted once, not 1,000 times. Objects served as stored need no
+   * entry: their bytes are the stored bytes.
    */
   static final class EncodedEvents {
     private static final int RECENT = 256;
 
-    private record Key(WatchEvent event, dev.kubemu.core.registry.ResourceType type, String version) {}
-
-    private final java.util.LinkedHashMap<Key, byte[]> lines = new java.util.LinkedHashMap<>(RECENT * 2, 0.75f, true) {
+    /** Identity of the stored revision and the type; cheap to hash, unlike the objects themselves. */
+    private record Key(dev.kubemu.core.store.StoredObject object, dev.kubemu.core.registry.ResourceType type,
+        String version) {
       @Override
-      protected boolean removeEldestEntry(java.util.Map.Entry<Key, byte[]> eldest) {
-        return size() > RECENT;
+      public boolean equals(Object o) {
+        return o instanceof Key k && k.object == object && k.type == type && k.version.equals(version);
       }
-    };
 
-    byte[] line(WatchEvent event, RequestTarget target, ResourceOperations operations) {
-      var key = new Key(event, target.type(), target.version());
-      synchronized (lines) {
-        byte[] line = lines.get(key);
-        if (line != null) {
-          return line;
+      @Override
+      public int hashCode() {
+        return (System.identityHashCode(object) * 31 + System.identityHashCode(type)) * 31 + version.hashCode();
+      }
+    }
+
+    private final java.util.LinkedHashMap<Key, byte[]> objects =
+        new java.util.LinkedHashMap<>(RECENT * 2, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Key, byte[]> eldest) {
+            return size() > RECENT;
+          }
+        };
+
+    byte[] object(WatchEvent event, RequestTarget target, ResourceOperations operations) {
+      if (operations.servesStoredBytes(target.type(), target.version())) {
+        return event.object().json();
+      }
+      var key = new Key(event.object(), target.type(), target.version());
+      synchronized (objects) {
+        byte[] bytes = objects.get(key);
+        if (bytes != null) {
+          return bytes;
         }
       }
-      byte[] prefix = ("{\"type\":\"" + event.type() + "\",\"object\":").getBytes(StandardCharsets.UTF_8);
-      byte[] object = operations.encode(target.type(), target.version(), event.object());
-      byte[] line = new byte[prefix.length + object.length + 2];
-      System.arraycopy(prefix, 0, line, 0, prefix.length);
-      System.arraycopy(object, 0, line, prefix.length, object.length);
-      line[line.length - 2] = '}';
-      line[line.length - 1] = '\n';
-      synchronized (lines) {
-        lines.put(key, line);
+      byte[] bytes = operations.encode(target.type(), target.version(), event.object());
+      synchronized (objects) {
+        objects.put(key, bytes);
       }
-      return line;
+      return bytes;
     }
   }
 }

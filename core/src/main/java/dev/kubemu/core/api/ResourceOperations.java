@@ -102,6 +102,11 @@ public final class ResourceOperations {
     return views.encode(type, version, stored);
   }
 
+  /** Whether {@link #encode} of {@code version} is the stored bytes as they are (no conversion, no copy). */
+  public boolean servesStoredBytes(ResourceType type, String version) {
+    return views.servesStoredBytes(type, version);
+  }
+
   /** The object in the shape printer columns and field selectors read (storage version, read-only). */
   public JsonNode storageTree(StoredObject stored) {
     return store.tree(stored);

@@ -47,11 +47,13 @@ final class VersionViews {
   }
 
   byte[] encode(ResourceType type, String version, StoredObject stored) {
-    ServedVersion served = served(type, version);
-    if (served.converter() == VersionConverter.IDENTITY && type.storageKind().equals(type.gvk(version))) {
-      return stored.json();
-    }
-    return Json.bytes(render(type, version, stored));
+    return servesStoredBytes(type, version) ? stored.json() : Json.bytes(render(type, version, stored));
+  }
+
+  /** Whether {@code version} of {@code type} is the storage shape, so that its wire bytes are the stored bytes. */
+  boolean servesStoredBytes(ResourceType type, String version) {
+    return served(type, version).converter() == VersionConverter.IDENTITY
+        && type.storageKind().equals(type.gvk(version));
   }
 
   private static ServedVersion served(ResourceType type, String version) {

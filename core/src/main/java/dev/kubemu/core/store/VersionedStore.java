@@ -234,6 +234,7 @@ public final class VersionedStore {
           }
         }
       }
+      subscriber.replayQueued();
       t.subscribe(subscriber);
     }
     return subscriber;
@@ -331,6 +332,10 @@ public final class VersionedStore {
         new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean draining =
         new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong offered = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
+    /** Events of the initial replay; until it is all queued, every queued event counts as replay. */
+    private volatile long replayed = Long.MAX_VALUE;
     private volatile boolean closed;
 
     Subscriber(String namespace, Executor executor, Consumer<WatchEvent> sink, Table table, Object writeLock) {
@@ -352,6 +357,7 @@ public final class VersionedStore {
       if (closed) {
         return;
       }
+      offered.incrementAndGet();
       queue.add(event);
       if (draining.compareAndSet(false, true)) {
         executor.execute(this::drain);
@@ -362,6 +368,7 @@ public final class VersionedStore {
       while (true) {
         WatchEvent e;
         while (!closed && (e = queue.poll()) != null) {
+          delivered.incrementAndGet();
           sink.accept(e);
         }
         draining.set(false);
@@ -369,6 +376,16 @@ public final class VersionedStore {
           return;
         }
       }
+    }
+
+    void replayQueued() {
+      replayed = offered.get();
+    }
+
+    @Override
+    public long backlog() {
+      long done = delivered.get();
+      return offered.get() - Math.max(done, replayed);
     }
 
     @Override

@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubemu.core.object.Json;
 import dev.kubemu.core.registry.GroupResource;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VersionedStoreTest {
@@ -75,5 +78,35 @@ class VersionedStoreTest {
     assertNull(recent.get(a), "the oldest goes first");
     assertSame(tree, recent.get(b));
     assertSame(tree, recent.get(c));
+  }
+
+  @Test
+  void backlogCountsUndeliveredChangesButNotTheInitialReplay() {
+    StoredObject a = store.compareAndSet(PODS, "default", "a", null, pod("a", "x"));
+    store.compareAndSet(PODS, "default", "b", null, pod("b", "x"));
+    var tasks = new ArrayDeque<Runnable>();
+    List<WatchEvent> seen = new ArrayList<>();
+    WatchSubscription watch = store.watch(PODS, null, 0, tasks::add, seen::add);
+    assertEquals(0, watch.backlog(), "the two ADDED events of the replay are not a backlog");
+    StoredObject a2 = store.compareAndSet(PODS, "default", "a", a, pod("a", "y"));
+    store.compareAndSet(PODS, "default", "a", a2, pod("a", "z"));
+    assertEquals(2, watch.backlog());
+    tasks.poll().run();
+    assertEquals(4, seen.size());
+    assertEquals(0, watch.backlog());
+    watch.close();
+  }
+
+  @Test
+  void backlogOfAWatchResumedFromARevisionIgnoresTheReplayedWindow() {
+    StoredObject a = store.compareAndSet(PODS, "default", "a", null, pod("a", "x"));
+    long from = a.resourceVersion();
+    StoredObject a2 = store.compareAndSet(PODS, "default", "a", a, pod("a", "y"));
+    var tasks = new ArrayDeque<Runnable>();
+    WatchSubscription watch = store.watch(PODS, "default", from, tasks::add, e -> { });
+    assertEquals(0, watch.backlog());
+    store.compareAndSet(PODS, "default", "a", a2, pod("a", "z"));
+    assertEquals(1, watch.backlog());
+    watch.close();
   }
 }
