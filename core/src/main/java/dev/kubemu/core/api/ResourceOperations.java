@@ -224,11 +224,7 @@ public final class ResourceOperations {
   private WriteResult updateDecoded(ResourceType type, String version, String namespace, String name,
       ObjectNode body, RequestContext request, Target target) {
     ObjectNode incoming = views.toStorage(type, version, body);
-    String bodyName = Meta.name(incoming);
-    if (!bodyName.isEmpty() && !bodyName.equals(name)) {
-      throw ApiErrors.badRequest("the name of the object (" + bodyName + ") does not match the name on the URL ("
-          + name + ")");
-    }
+    requireUrlName(type, namespace, name, incoming);
     String requiredRv = Meta.resourceVersion(incoming);
     for (int attempt = 0; ; attempt++) {
       StoredObject current = store.get(type.storageResource(), nsKey(type, namespace), name);
@@ -273,11 +269,7 @@ public final class ResourceOperations {
       if (patchPinsRv) {
         throw ApiErrors.staleResourceVersion(type.groupResource(), name);
       }
-      String patchedName = Meta.name(incoming);
-      if (!patchedName.equals(name)) {
-        throw ApiErrors.badRequest("the name of the object (" + patchedName + ") does not match the name on the URL ("
-            + name + ")");
-      }
+      requireUrlName(type, namespace, name, incoming);
       try {
         return commitUpdate(type, version, current, incoming, request, target, part(target));
       } catch (StoreConflictException e) {
@@ -348,7 +340,10 @@ public final class ResourceOperations {
     }
   }
 
-  /** What kube-apiserver checks of a patched object against its URL: the same namespace (or none) and name. */
+  /**
+   * What kube-apiserver checks of an updated, patched or applied object against its URL, in its order: the same
+   * namespace (or none), then a name, the URL's.
+   */
   private static void requireUrlName(ResourceType type, String namespace, String name, ObjectNode object) {
     String objectNamespace = Meta.namespace(object);
     if (type.namespaced() && !objectNamespace.isEmpty() && !objectNamespace.equals(namespace)) {
@@ -356,6 +351,10 @@ public final class ResourceOperations {
           + "request");
     }
     String objectName = Meta.name(object);
+    if (objectName.isEmpty()) {
+      throw ApiErrors.badRequest("the name of the object (" + name + " based on URL) was undeterminable: name must "
+          + "be provided");
+    }
     if (!objectName.equals(name)) {
       throw ApiErrors.badRequest("the name of the object (" + objectName + ") does not match the name on the URL ("
           + name + ")");
