@@ -58,7 +58,8 @@ final class BodyReader {
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw ApiErrors.badRequest("couldn't get version/kind; json parse error: " + e.getOriginalMessage());
+      throw ApiErrors.badRequest("couldn't get version/kind; json parse error: "
+          + (isYaml ? e.getOriginalMessage() : GoJsonErrors.describe(e)));
     } catch (IOException e) {
       throw ApiErrors.badRequest("unable to read the request body: " + e.getMessage());
     }
