@@ -99,7 +99,7 @@ public final class Quantity implements Comparable<Quantity> {
     }
     BigDecimal value;
     try {
-      String digits = number.replaceFirst("^\\+", "");
+      String digits = number.startsWith("+") ? number.substring(1) : number;
       value = digits.isEmpty() || digits.equals("-") ? BigDecimal.ZERO
           : new BigDecimal(digits.endsWith(".") ? digits + "0" : digits.startsWith(".") || digits.startsWith("-.")
               ? digits.replace(".", "0.") : digits);
