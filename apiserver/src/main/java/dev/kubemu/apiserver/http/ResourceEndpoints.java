@@ -96,16 +96,8 @@ final class ResourceEndpoints {
     StoredObject stored = operations.get(target.type(), target.namespace(), target.name());
     String tableVersion = MediaTypes.tableVersion(rc.request().getHeader("Accept"));
     if (tableVersion != null) {
-      var out = new ByteArrayOutputStream(4096);
       var table = new TableWriter(operations, target, tableVersion, includeObject(rc));
-      try (JsonGenerator g = TableWriter.generator(out)) {
-        table.begin(g, stored.resourceVersion(), null, null, true);
-        table.row(g, stored);
-        table.end(g);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      Responses.object(rc, 200, out.toByteArray());
+      Responses.object(rc, 200, table.single(stored, stored.resourceVersion(), true));
       return;
     }
     Responses.object(rc, 200, operations.encode(target.type(), target.version(), stored));

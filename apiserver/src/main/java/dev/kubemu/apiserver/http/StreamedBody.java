@@ -1,8 +1,10 @@
 package dev.kubemu.apiserver.http;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,11 +46,6 @@ final class StreamedBody extends OutputStream {
     this.contentType = contentType;
     this.gzip = gzip;
     context.runOnContext(v -> rc.response().closeHandler(x -> closedByPeer = true));
-  }
-
-  /** Whether the status line and headers have been sent (after which a failure can only reset the stream). */
-  boolean committed() {
-    return sink != null;
   }
 
   @Override
@@ -151,7 +148,8 @@ final class StreamedBody extends OutputStream {
 
     private void emit() throws IOException {
       int size = count;
-      Buffer buffer = Buffer.buffer(size == chunk.length ? chunk : Arrays.copyOf(chunk, size));
+      // the array is handed over, not reused, so the event loop sends it without another copy
+      Buffer buffer = BufferInternal.buffer(Unpooled.wrappedBuffer(chunk, 0, size));
       chunk = new byte[CHUNK];
       count = 0;
       acquire(size);

@@ -128,6 +128,19 @@ final class TableWriter {
     g.writeEndObject();
   }
 
+  /** A whole Table of one object (a get, a watch event), with or without the column definitions. */
+  byte[] single(StoredObject stored, long resourceVersion, boolean columnDefinitions) {
+    var out = new java.io.ByteArrayOutputStream(4096);
+    try (JsonGenerator g = generator(out)) {
+      begin(g, resourceVersion, null, null, columnDefinitions);
+      row(g, stored);
+      end(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
   private static void writeCell(JsonGenerator g, Object value) throws IOException {
     if (value instanceof Integer i) {
       g.writeNumber(i.intValue());

@@ -1,6 +1,5 @@
 package dev.kubemu.apiserver.http;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubemu.core.api.ListOptions;
 import dev.kubemu.core.api.ResourceOperations;
@@ -15,8 +14,6 @@ import io.vertx.core.Context;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -165,24 +162,16 @@ final class WatchStreams {
         writeLine(Json.bytes(bookmarkEvent(event.resourceVersion(), true)));
         return;
       }
+      byte[] object;
       if (tableVersion == null) {
-        enqueue(Unpooled.wrappedBuffer(EVENT_PREFIX.get(event.type()), encoded.object(event, target, operations),
-            EVENT_SUFFIX));
-        return;
+        object = encoded.object(event, target, operations);
+      } else {
+        // a new writer per event: its cells (ages) are printed at the event's time
+        object = new TableWriter(operations, target, tableVersion, include)
+            .single(event.object(), event.resourceVersion(), !sentColumns);
+        sentColumns = true;
       }
-      var out = new java.io.ByteArrayOutputStream(4096);
-      out.writeBytes(("{\"type\":\"" + event.type() + "\",\"object\":").getBytes(StandardCharsets.UTF_8));
-      var table = new TableWriter(operations, target, tableVersion, include);
-      try (JsonGenerator g = TableWriter.generator(out)) {
-        table.begin(g, event.resourceVersion(), null, null, !sentColumns);
-        table.row(g, event.object());
-        table.end(g);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      sentColumns = true;
-      out.write('}');
-      writeLine(out.toByteArray());
+      enqueue(Unpooled.wrappedBuffer(EVENT_PREFIX.get(event.type()), object, EVENT_SUFFIX));
     }
 
     void bookmark() {
