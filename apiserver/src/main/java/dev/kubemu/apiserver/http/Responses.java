@@ -23,7 +23,7 @@ final class Responses {
 
   /** The object a write returned. */
   static void written(RoutingContext rc, int status, WriteResult result) {
-    json(rc, status, result.object());
+    bytes(rc, status, MediaTypes.JSON, result.encoded());
   }
 
   /** A {@code Warning: 299 - "text"} header, as kube-apiserver sends for deprecations and unknown fields. */

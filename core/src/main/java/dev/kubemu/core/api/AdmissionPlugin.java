@@ -11,6 +11,9 @@ public interface AdmissionPlugin {
   /** Called on create, after the strategy's prepare step and before defaulting. */
   default void admitCreate(ResourceType type, ObjectNode object, WriteContext ctx) {}
 
-  /** Called on update of the main resource or a subresource, before validation. */
+  /**
+   * Called on update of the main resource or a subresource, before validation. {@code old} is the stored revision's
+   * shared tree: read it, never change it, and copy any part of it that moves into {@code object}.
+   */
   default void admitUpdate(ResourceType type, ObjectNode object, ObjectNode old, WriteContext ctx) {}
 }

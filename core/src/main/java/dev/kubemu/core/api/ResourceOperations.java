@@ -92,6 +92,13 @@ public final class ResourceOperations {
     return store.tree(get(type, namespace, name));
   }
 
+  /** The result of a write that stored (or kept) {@code revision}, answered in {@code version}. */
+  private WriteResult written(ResourceType type, String version, StoredObject revision, boolean created,
+      boolean removed) {
+    return new WriteResult(revision, () -> render(type, version, revision), () -> encode(type, version, revision),
+        created, removed);
+  }
+
   /** A private copy of {@code stored} in {@code version}, with {@code apiVersion} and {@code kind} of that version. */
   public ObjectNode render(ResourceType type, String version, StoredObject stored) {
     return views.render(type, version, stored);
@@ -176,7 +183,7 @@ public final class ResourceOperations {
       try {
         StoredObject stored = store.compareAndSet(type.storageResource(), Meta.namespace(object), Meta.name(object),
             null, object.deepCopy());
-        return new WriteResult(stored, () -> render(type, version, stored), true, false);
+        return written(type, version, stored, true, false);
       } catch (StoreConflictException e) {
         if (!generated || attempt >= 8) {
           throw ApiErrors.alreadyExists(type.groupResource(), Meta.name(object));
@@ -238,8 +245,10 @@ public final class ResourceOperations {
       if (!requiredRv.isEmpty() && !requiredRv.equals(Long.toString(current.resourceVersion()))) {
         throw ApiErrors.staleResourceVersion(type.groupResource(), name);
       }
+      // the pipeline changes the object it is given: a retry starts again from a fresh copy of the body
+      ObjectNode attemptObject = attempt == 0 ? incoming : views.toStorage(type, version, body);
       try {
-        return commitUpdate(type, version, current, incoming.deepCopy(), request, target, part(target));
+        return commitUpdate(type, version, current, attemptObject, request, target, part(target));
       } catch (StoreConflictException e) {
         if (!requiredRv.isEmpty() || attempt >= MAX_CONFLICT_RETRIES) {
           throw ApiErrors.staleResourceVersion(type.groupResource(), name);
@@ -390,11 +399,12 @@ public final class ResourceOperations {
   private WriteResult commitUpdate(ResourceType type, String version, StoredObject current, ObjectNode object,
       RequestContext request, Target target, FieldOwnership.Part ownershipPart) {
     WriteContext ctx = context(request);
-    ObjectNode old = store.mutableTree(current);
+    // the stored revision's shared tree, read-only: every step below only reads it, and copies what it moves over
+    ObjectNode old = (ObjectNode) store.tree(current);
     ObjectNode next = target == Target.STATUS ? statusOnly(old, object, ownershipPart == null) : object;
     ObjectNode meta = Meta.metaForWrite(next);
     if (target != Target.WHOLE) {
-      carrySystemMetadata(Meta.metaForWrite(old), meta);
+      carrySystemMetadata(old.path("metadata"), meta);
     }
     if (target == Target.MAIN) {
       if (type.hasStatusSubresource()) {
@@ -413,7 +423,7 @@ public final class ResourceOperations {
       meta.put("generation", old.path("metadata").path("generation").asLong(0) + 1);
     }
     if (next.equals(old)) {
-      return new WriteResult(current, () -> render(type, version, current), false, false);
+      return written(type, version, current, false, false);
     }
     validate(type, next, type.strategy().validateUpdate(next, old, ctx));
     if (request.dryRun()) {
@@ -423,11 +433,11 @@ public final class ResourceOperations {
       StoredObject gone = store.compareAndSet(type.storageResource(), current.namespace(), current.name(), current,
           null);
       type.strategy().afterDelete(store.tree(gone), ctx);
-      return new WriteResult(gone, () -> render(type, version, gone), false, true);
+      return written(type, version, gone, false, true);
     }
     StoredObject stored = store.compareAndSet(type.storageResource(), current.namespace(), current.name(), current,
         next);
-    return new WriteResult(stored, () -> render(type, version, stored), false, false);
+    return written(type, version, stored, false, false);
   }
 
   /** {@code old} with the status of {@code incoming}, and its managedFields when an apply has already set them. */
@@ -450,7 +460,7 @@ public final class ResourceOperations {
   }
 
   /** Fields only the server sets; what the client sent for them is ignored. */
-  private static void carrySystemMetadata(ObjectNode oldMeta, ObjectNode meta) {
+  private static void carrySystemMetadata(JsonNode oldMeta, ObjectNode meta) {
     for (String field : List.of("uid", "creationTimestamp", "generation", "deletionTimestamp",
         "deletionGracePeriodSeconds", "namespace", "name", "resourceVersion")) {
       JsonNode value = oldMeta.get(field);
@@ -496,7 +506,7 @@ public final class ResourceOperations {
       addPropagationFinalizer(object, options.propagationPolicy());
       ObjectNode kept = type.strategy().deferDeletion(object, options, ctx);
       if (kept != null && kept.equals(store.tree(current))) {
-        return new WriteResult(current, () -> render(type, version, current), false, false);
+        return written(type, version, current, false, false);
       }
       if (options.dryRun() || request.dryRun()) {
         return new WriteResult(views.fromStorage(type, version, kept != null ? kept : object), false, kept == null);
@@ -504,11 +514,11 @@ public final class ResourceOperations {
       try {
         if (kept != null) {
           StoredObject stored = store.compareAndSet(type.storageResource(), current.namespace(), name, current, kept);
-          return new WriteResult(stored, () -> render(type, version, stored), false, false);
+          return written(type, version, stored, false, false);
         }
         StoredObject gone = store.compareAndSet(type.storageResource(), current.namespace(), name, current, null);
         type.strategy().afterDelete(store.tree(gone), ctx);
-        return new WriteResult(gone, () -> render(type, version, gone), false, true);
+        return written(type, version, gone, false, true);
       } catch (StoreConflictException e) {
         if (attempt >= MAX_CONFLICT_RETRIES) {
           throw ApiErrors.staleResourceVersion(type.groupResource(), name);

@@ -28,7 +28,10 @@ public interface ResourceStrategy {
   /** Called before defaulting on create; may mutate {@code object} (e.g. reset status). */
   default void prepareForCreate(ObjectNode object, WriteContext ctx) {}
 
-  /** Called before defaulting on update of the main resource; may mutate {@code object}, never {@code old}. */
+  /**
+   * Called before defaulting on update of the main resource; may mutate {@code object}, never {@code old}, which is
+   * the stored revision's shared tree (copy what moves from it into {@code object}, unless it is a scalar).
+   */
   default void prepareForUpdate(ObjectNode object, JsonNode old, WriteContext ctx) {}
 
   /**

@@ -1,6 +1,7 @@
 package dev.kubemu.core.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubemu.core.object.Json;
 import dev.kubemu.core.object.Meta;
 import dev.kubemu.core.store.StoredObject;
 import java.util.function.Supplier;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
 public final class WriteResult {
   private final StoredObject stored;
   private final Supplier<ObjectNode> render;
+  private final Supplier<byte[]> encode;
   private final boolean created;
   private final boolean removed;
   private ObjectNode object;
@@ -24,14 +26,24 @@ public final class WriteResult {
    * @param removed for deletes: true when the object is gone, false when it was only marked for deletion
    */
   public WriteResult(StoredObject stored, Supplier<ObjectNode> render, boolean created, boolean removed) {
+    this(stored, render, null, created, removed);
+  }
+
+  /**
+   * @param encode the wire bytes of what {@code render} gives, without rendering (the stored bytes, when the caller
+   *               asked for the storage version)
+   */
+  public WriteResult(StoredObject stored, Supplier<ObjectNode> render, Supplier<byte[]> encode, boolean created,
+      boolean removed) {
     this.stored = stored;
     this.render = render;
+    this.encode = encode;
     this.created = created;
     this.removed = removed;
   }
 
   public WriteResult(ObjectNode object, boolean created, boolean removed) {
-    this(null, () -> object, created, removed);
+    this(null, () -> object, null, created, removed);
     this.object = object;
   }
 
@@ -44,6 +56,11 @@ public final class WriteResult {
       object = o;
     }
     return o;
+  }
+
+  /** The object as JSON, what an HTTP client gets back: no rendering when the revision's bytes already are that. */
+  public byte[] encoded() {
+    return object == null && encode != null ? encode.get() : Json.bytes(object());
   }
 
   /** The object's name, without rendering it. */

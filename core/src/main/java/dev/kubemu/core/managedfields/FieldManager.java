@@ -6,7 +6,9 @@ import dev.kubemu.core.errors.ApiErrors;
 import dev.kubemu.core.errors.ApiException;
 import dev.kubemu.core.object.Json;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -37,6 +39,18 @@ public final class FieldManager {
   /** Parsed fieldsV1 keys: the same keys ({@code k:{"type":"Ready"}}) recur on every object of a kind. */
   private final com.github.benmanes.caffeine.cache.Cache<String, PathElement> pathElements =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(20_000).build();
+  /**
+   * Decoded {@code fieldsV1} of live objects, by node identity, most recently used last. A stored revision's tree is
+   * never changed, and a write keeps the node of every entry whose fields it leaves alone (see
+   * {@link ManagedFields#encode}), so an object's next write finds most of its entries here instead of parsing them.
+   */
+  private final Map<IdentityKey, FieldSet> liveFieldSets = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<IdentityKey, FieldSet> eldest) {
+      return size() > LIVE_FIELD_SETS;
+    }
+  };
+  private static final int LIVE_FIELD_SETS = 2048;
   private final Conversion conversion;
   private final FieldSet ignored;
   private final String subresource;
@@ -112,9 +126,38 @@ public final class FieldManager {
       return new ManagedFields();
     }
     try {
-      return ManagedFields.decode(object.path("metadata").get("managedFields"), this::parse);
+      return ManagedFields.decodeWith(object.path("metadata").get("managedFields"), this::liveFieldSet);
     } catch (IllegalArgumentException e) {
       return new ManagedFields();
+    }
+  }
+
+  private FieldSet liveFieldSet(JsonNode fieldsV1) {
+    var key = new IdentityKey(fieldsV1);
+    synchronized (liveFieldSets) {
+      FieldSet known = liveFieldSets.get(key);
+      if (known != null) {
+        return known;
+      }
+    }
+    // sets are immutable once built, so one decoded twice by racing writers is merely decoded twice
+    FieldSet set = FieldSet.fromFieldsV1(fieldsV1, this::parse);
+    synchronized (liveFieldSets) {
+      liveFieldSets.put(key, set);
+    }
+    return set;
+  }
+
+  /** A JSON node compared by identity. */
+  private record IdentityKey(JsonNode node) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof IdentityKey k && k.node == node;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(node);
     }
   }
 

@@ -71,11 +71,15 @@ final class FieldSet {
     return c;
   }
 
+  /**
+   * Both sets' paths; one of the operands when it already holds them all, so that a manager rewriting fields it owns
+   * keeps its set (and its encoded {@code fieldsV1}).
+   */
   FieldSet union(FieldSet o) {
-    if (o.isEmpty()) {
+    if (o.isEmpty() || covers(o)) {
       return this;
     }
-    if (isEmpty()) {
+    if (isEmpty() || o.covers(this)) {
       return o;
     }
     FieldSet out = new FieldSet();
@@ -118,27 +122,48 @@ final class FieldSet {
     return minus(o, true);
   }
 
+  /** This set itself when {@code o} takes nothing away. */
   private FieldSet minus(FieldSet o, boolean recursive) {
     if (o.isEmpty()) {
       return this;
     }
     FieldSet out = new FieldSet();
+    boolean unchanged = true;
     for (PathElement m : members) {
-      if (!o.members.contains(m)) {
+      if (o.members.contains(m)) {
+        unchanged = false;
+      } else {
         out.members.add(m);
       }
     }
-    children.forEach((pe, s) -> {
+    for (Map.Entry<PathElement, FieldSet> child : children.entrySet()) {
+      PathElement pe = child.getKey();
       if (recursive && o.members.contains(pe)) {
-        return;
+        unchanged = false;
+        continue;
       }
       FieldSet other = o.children.get(pe);
-      FieldSet d = other == null ? s : s.minus(other, recursive);
+      FieldSet d = other == null ? child.getValue() : child.getValue().minus(other, recursive);
+      unchanged &= d == child.getValue();
       if (!d.isEmpty()) {
         out.children.put(pe, d);
       }
-    });
-    return out;
+    }
+    return unchanged ? this : out;
+  }
+
+  /** Whether every path of {@code o} is in this set. */
+  private boolean covers(FieldSet o) {
+    if (!members.containsAll(o.members)) {
+      return false;
+    }
+    for (Map.Entry<PathElement, FieldSet> child : o.children.entrySet()) {
+      FieldSet mine = children.get(child.getKey());
+      if (mine == null || !mine.covers(child.getValue())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Makes named struct fields that have owned children members too, as SMD does before removing items. */

@@ -27,16 +27,16 @@ final class ManagedFields {
 
   /** The identifier kube-apiserver keys a manager by. */
   static String identifier(String manager, String operation, String apiVersion, String subresource) {
-    ObjectNode id = Json.object();
-    id.put("manager", manager);
-    id.put("operation", operation);
+    // json.Marshal of a ManagedFieldsEntry with only these set, in the struct's field order
+    StringBuilder id = GoJsonText.appendString(new StringBuilder(96).append("{\"manager\":"), manager);
+    GoJsonText.appendString(id.append(",\"operation\":"), operation);
     if (!operation.equals(APPLY) && apiVersion != null && !apiVersion.isEmpty()) {
-      id.put("apiVersion", apiVersion);
+      GoJsonText.appendString(id.append(",\"apiVersion\":"), apiVersion);
     }
     if (subresource != null && !subresource.isEmpty()) {
-      id.put("subresource", subresource);
+      GoJsonText.appendString(id.append(",\"subresource\":"), subresource);
     }
-    return GoJsonText.marshal(id, false);
+    return id.append('}').toString();
   }
 
   /** Decodes the entries of an object; throws {@link IllegalArgumentException} when one is malformed. */
@@ -46,6 +46,11 @@ final class ManagedFields {
 
   /** As {@link #decode(JsonNode)}, parsing path elements with {@code parser}. */
   static ManagedFields decode(JsonNode entries, java.util.function.Function<String, PathElement> parser) {
+    return decodeWith(entries, fieldsV1 -> FieldSet.fromFieldsV1(fieldsV1, parser));
+  }
+
+  /** As {@link #decode(JsonNode)}, reading each entry's {@code fieldsV1} object with {@code fieldsReader}. */
+  static ManagedFields decodeWith(JsonNode entries, java.util.function.Function<JsonNode, FieldSet> fieldsReader) {
     ManagedFields managed = new ManagedFields();
     if (entries == null || entries.isNull()) {
       return managed;
@@ -68,7 +73,7 @@ final class ManagedFields {
           e.path("subresource").asText(""));
       // an entry without fieldsV1 owns nothing (kube-apiserver reads it as {})
       JsonNode fieldsV1 = e.get("fieldsV1");
-      FieldSet set = fieldsV1 == null || fieldsV1.isNull() ? new FieldSet() : FieldSet.fromFieldsV1(fieldsV1, parser);
+      FieldSet set = fieldsV1 == null || fieldsV1.isNull() ? new FieldSet() : fieldsReader.apply(fieldsV1);
       VersionedSet vs = new VersionedSet(set, e.path("apiVersion").asText(""), operation.equals(APPLY));
       managed.fields.put(id, vs);
       managed.decodedEntries.put(id, e);
@@ -85,9 +90,10 @@ final class ManagedFields {
     var entries = new ArrayList<ObjectNode>();
     fields.forEach((id, set) -> {
       JsonNode original = decodedEntries.get(id);
-      if (original instanceof ObjectNode o && decodedSets.get(id) == set
-          && java.util.Objects.equals(times.get(id), o.hasNonNull("time") ? o.get("time").asText() : null)) {
-        entries.add(o);
+      boolean sameFields = original instanceof ObjectNode && sameFields(decodedSets.get(id), set);
+      if (sameFields && decodedSets.get(id).applied() == set.applied() && java.util.Objects.equals(times.get(id),
+          original.hasNonNull("time") ? original.get("time").asText() : null)) {
+        entries.add((ObjectNode) original);
         return;
       }
       JsonNode parsed = parse(id);
@@ -99,7 +105,9 @@ final class ManagedFields {
         e.put("time", times.get(id));
       }
       e.put("fieldsType", "FieldsV1");
-      e.set("fieldsV1", set.set().toFieldsV1());
+      // a manager that rewrote only fields it owned keeps its fieldsV1 as it was (the usual PUT, every status update)
+      JsonNode kept = sameFields ? original.get("fieldsV1") : null;
+      e.set("fieldsV1", kept != null && kept.isObject() ? kept : set.set().toFieldsV1());
       if (parsed.hasNonNull("subresource")) {
         e.put("subresource", parsed.get("subresource").asText());
       }
@@ -113,6 +121,12 @@ final class ManagedFields {
     ArrayNode out = Json.array();
     entries.forEach(out::add);
     return out;
+  }
+
+  /** Whether an entry as decoded, {@code decoded} (may be null), owns what {@code now} owns, in the same version. */
+  private static boolean sameFields(VersionedSet decoded, VersionedSet now) {
+    return decoded != null && decoded.apiVersion().equals(now.apiVersion())
+        && (decoded.set() == now.set() || decoded.set().equals(now.set()));
   }
 
   private static JsonNode parse(String id) {

@@ -58,6 +58,12 @@ public final class GoJsonText {
     }
   }
 
+  /** Go's {@code json.Marshal} of a string, appended to {@code out}. */
+  public static StringBuilder appendString(StringBuilder out, String s) {
+    writeString(out, s);
+    return out;
+  }
+
   /** encoding/json's string encoder with HTML escaping on, as {@code json.Marshal} always uses (Go 1.22+). */
   private static void writeString(StringBuilder out, String s) {
     out.append('"');

@@ -139,15 +139,7 @@ public final class Checks {
       return aEmpty && bEmpty;
     }
     if (a.isObject() && b.isObject()) {
-      var names = new java.util.TreeSet<String>();
-      a.fieldNames().forEachRemaining(names::add);
-      b.fieldNames().forEachRemaining(names::add);
-      for (String n : names) {
-        if (!semanticallyEqual(a.get(n), b.get(n))) {
-          return false;
-        }
-      }
-      return true;
+      return semanticallyEqualExcept(a, b, null);
     }
     if (a.isArray() && b.isArray()) {
       if (a.size() != b.size()) {
@@ -164,6 +156,25 @@ public final class Checks {
       return a.decimalValue().compareTo(b.decimalValue()) == 0;
     }
     return a.equals(b);
+  }
+
+  /**
+   * Whether two objects are {@link #semanticallyEqual} in every field but {@code ignored} (null: in every field).
+   */
+  public static boolean semanticallyEqualExcept(JsonNode a, JsonNode b, String ignored) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+      var e = it.next();
+      if (!e.getKey().equals(ignored) && !semanticallyEqual(e.getValue(), b.get(e.getKey()))) {
+        return false;
+      }
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = b.fields(); it.hasNext(); ) {
+      var e = it.next();
+      if (!e.getKey().equals(ignored) && !a.has(e.getKey()) && !isEmpty(e.getValue())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** List elements: an empty object element is a real element, not an absent one. */

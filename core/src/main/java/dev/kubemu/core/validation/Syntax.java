@@ -11,23 +11,19 @@ import java.util.regex.Pattern;
 public final class Syntax {
   private Syntax() {}
 
-  private static final String QNAME_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
-  private static final Pattern QNAME = Pattern.compile(QNAME_FMT);
+  static final String QNAME_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
   private static final String QNAME_ERR =
       "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
   private static final String LABEL_VALUE_FMT = "(" + QNAME_FMT + ")?";
   private static final String LABEL_VALUE_ERR = "a valid label must be an empty string or consist of alphanumeric "
       + "characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-  private static final String DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-  private static final Pattern DNS1123_LABEL = Pattern.compile(DNS1123_LABEL_FMT);
+  static final String DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
   private static final String DNS1123_LABEL_ERR = "a lowercase RFC 1123 label must consist of lower case alphanumeric "
       + "characters or '-', and must start and end with an alphanumeric character";
-  private static final String DNS1123_SUBDOMAIN_FMT = DNS1123_LABEL_FMT + "(\\." + DNS1123_LABEL_FMT + ")*";
-  private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(DNS1123_SUBDOMAIN_FMT);
+  static final String DNS1123_SUBDOMAIN_FMT = DNS1123_LABEL_FMT + "(\\." + DNS1123_LABEL_FMT + ")*";
   private static final String DNS1123_SUBDOMAIN_ERR = "a lowercase RFC 1123 subdomain must consist of lower case "
       + "alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
-  private static final String DNS1035_LABEL_FMT = "[a-z]([-a-z0-9]*[a-z0-9])?";
-  private static final Pattern DNS1035_LABEL = Pattern.compile(DNS1035_LABEL_FMT);
+  static final String DNS1035_LABEL_FMT = "[a-z]([-a-z0-9]*[a-z0-9])?";
   private static final String DNS1035_LABEL_ERR = "a DNS-1035 label must consist of lower case alphanumeric "
       + "characters or '-', start with an alphabetic character, and end with an alphanumeric character";
   private static final String WILDCARD_FMT = "\\*\\." + DNS1123_SUBDOMAIN_FMT;
@@ -35,8 +31,7 @@ public final class Syntax {
   private static final String WILDCARD_ERR = "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid "
       + "DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an "
       + "alphanumeric character";
-  private static final String C_IDENTIFIER_FMT = "[A-Za-z_][A-Za-z0-9_]*";
-  private static final Pattern C_IDENTIFIER = Pattern.compile(C_IDENTIFIER_FMT);
+  static final String C_IDENTIFIER_FMT = "[A-Za-z_][A-Za-z0-9_]*";
   private static final Pattern PORT_NAME_CHARSET = Pattern.compile("[-a-z0-9]+");
   private static final Pattern ONE_LETTER = Pattern.compile(".*[a-z].*", Pattern.DOTALL);
   private static final String PERCENT_FMT = "[0-9]+%";
@@ -103,7 +98,7 @@ public final class Syntax {
     } else if (name.length() > 63) {
       errs.add("name part " + maxLenError(63));
     }
-    if (!QNAME.matcher(name).matches()) {
+    if (!NameShapes.qualifiedNamePart(name)) {
       errs.add("name part " + regexError(QNAME_ERR, QNAME_FMT, "MyName", "my.name", "123-abc"));
     }
     return errs;
@@ -114,7 +109,7 @@ public final class Syntax {
     if (value.length() > LABEL_VALUE_MAX) {
       errs.add(maxLenError(LABEL_VALUE_MAX));
     }
-    if (!value.isEmpty() && !QNAME.matcher(value).matches()) {
+    if (!value.isEmpty() && !NameShapes.qualifiedNamePart(value)) {
       errs.add(regexError(LABEL_VALUE_ERR, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
     }
     return errs;
@@ -125,8 +120,8 @@ public final class Syntax {
     if (value.length() > DNS1123_LABEL_MAX) {
       errs.add(maxLenError(DNS1123_LABEL_MAX));
     }
-    if (!DNS1123_LABEL.matcher(value).matches()) {
-      if (DNS1123_SUBDOMAIN.matcher(value).matches()) {
+    if (!NameShapes.dns1123Label(value)) {
+      if (NameShapes.dns1123Subdomain(value)) {
         errs.add("must not contain dots");
       } else {
         errs.add(regexError(DNS1123_LABEL_ERR, DNS1123_LABEL_FMT, "my-name", "123-abc"));
@@ -140,7 +135,7 @@ public final class Syntax {
     if (value.length() > DNS1123_SUBDOMAIN_MAX) {
       errs.add(maxLenError(DNS1123_SUBDOMAIN_MAX));
     }
-    if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
+    if (!NameShapes.dns1123Subdomain(value)) {
       errs.add(regexError(DNS1123_SUBDOMAIN_ERR, DNS1123_SUBDOMAIN_FMT, "example.com"));
     }
     return errs;
@@ -168,7 +163,7 @@ public final class Syntax {
     if (value.length() > DNS1123_LABEL_MAX) {
       errs.add(maxLenError(DNS1123_LABEL_MAX));
     }
-    if (!DNS1035_LABEL.matcher(value).matches()) {
+    if (!NameShapes.dns1035Label(value)) {
       errs.add(regexError(DNS1035_LABEL_ERR, DNS1035_LABEL_FMT, "my-name", "abc-123"));
     }
     return errs;
@@ -186,7 +181,7 @@ public final class Syntax {
   }
 
   public static List<String> cIdentifier(String value) {
-    if (!C_IDENTIFIER.matcher(value).matches()) {
+    if (!NameShapes.cIdentifier(value)) {
       return List.of(regexError("a valid C identifier must start with alphabetic character or '_', followed by a "
           + "string of alphanumeric characters or '_'", C_IDENTIFIER_FMT, "my_name", "MY_NAME", "MyName"));
     }

@@ -113,4 +113,23 @@ class FieldsV1Test {
             'k:{"name":"c"}': {f:env: {.: {}, 'k:{"name":"e"}': {f:value: {}}}}
         """));
   }
+
+  @Test
+  void setOperationsHandBackAnOperandWhenTheResultEqualsIt() {
+    FieldSet owned = Smd.fieldSet("{'f:metadata': {'f:labels': {.: {}, 'f:app': {}, 'f:rev': {}}}, 'f:spec': {}}");
+    FieldSet rewritten = Smd.fieldSet("{'f:metadata': {'f:labels': {'f:rev': {}}}}");
+    FieldSet added = Smd.fieldSet("{'f:metadata': {'f:labels': {'f:team': {}}}}");
+    // a manager writing again what it owns keeps its set, so its fieldsV1 is kept rather than encoded again
+    assertThat(rewritten.union(owned)).isSameAs(owned);
+    assertThat(owned.union(rewritten)).isSameAs(owned);
+    assertThat(owned.difference(added)).isSameAs(owned);
+    FieldSet grown = owned.union(added);
+    assertThat(grown).isNotSameAs(owned).isNotSameAs(added);
+    assertThat(grown.toFieldsV1()).isEqualTo(Smd.yaml(
+        "{'f:metadata': {'f:labels': {.: {}, 'f:app': {}, 'f:rev': {}, 'f:team': {}}}, 'f:spec': {}}"));
+    FieldSet shrunk = grown.difference(added);
+    assertThat(shrunk).isNotSameAs(grown).isEqualTo(owned);
+    assertThat(owned.recursiveDifference(Smd.fieldSet("{'f:metadata': {}}")).toFieldsV1())
+        .isEqualTo(Smd.yaml("{'f:spec': {}}"));
+  }
 }
