@@ -11,6 +11,7 @@ import dev.kubemu.core.control.EventRecorder;
 import dev.kubemu.core.control.ObjectKey;
 import dev.kubemu.core.control.Result;
 import dev.kubemu.core.errors.ApiException;
+import dev.kubemu.core.object.Json;
 import dev.kubemu.core.object.Meta;
 import dev.kubemu.core.object.Timestamps;
 import dev.kubemu.core.registry.ResourceType;
@@ -274,7 +275,9 @@ public final class Kubelets {
   }
 
   private void writeStatus(StoredObject stored, ObjectNode status) {
-    ObjectNode next = (ObjectNode) operations.storageTree(stored).deepCopy();
+    // a status write takes only the status from the object it is given, the rest from the stored revision, so the
+    // pod need not be copied here
+    ObjectNode next = Json.object();
     next.set("status", status);
     operations.updateStored(pods, stored, next, RequestContext.internal("kubelet"), Target.STATUS);
   }

@@ -181,8 +181,9 @@ public final class ResourceOperations {
         return new WriteResult(views.fromStorage(type, version, object.deepCopy()), true, false);
       }
       try {
+        // the store keeps the tree only when the write succeeds; after a conflict the retry may still rename it
         StoredObject stored = store.compareAndSet(type.storageResource(), Meta.namespace(object), Meta.name(object),
-            null, object.deepCopy());
+            null, object);
         return written(type, version, stored, true, false);
       } catch (StoreConflictException e) {
         if (!generated || attempt >= 8) {
@@ -372,7 +373,7 @@ public final class ResourceOperations {
 
   /**
    * Updates an object a controller read, in one attempt: throws a 409 Conflict when it changed meanwhile, so the
-   * controller re-reads and reconciles again.
+   * controller re-reads and reconciles again. For {@link Target#STATUS} only the status of {@code next} is read.
    */
   public WriteResult updateStored(ResourceType type, StoredObject expected, ObjectNode next, RequestContext request,
       Target target) {
