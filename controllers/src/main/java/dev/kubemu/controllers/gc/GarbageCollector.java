@@ -159,7 +159,7 @@ public final class GarbageCollector implements AutoCloseable {
       ArrayNode kept = Json.array();
       for (JsonNode owner : owners) {
         if (!dangling.contains(owner.path("uid").asText())) {
-          kept.add(owner);
+          kept.add(owner.deepCopy()); // owners come from the shared stored tree, which stays read-only
         }
       }
       ((ObjectNode) next.get("metadata")).set("ownerReferences", kept);

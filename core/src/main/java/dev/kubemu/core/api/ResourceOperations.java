@@ -238,8 +238,10 @@ public final class ResourceOperations {
       StoredObject current = store.get(type.storageResource(), nsKey(type, namespace), name);
       if (current == null) {
         if (type.strategy().allowCreateOnUpdate() && target == Target.MAIN) {
-          Meta.metaForWrite(incoming).put("name", name);
-          return createDecoded(type, type.storageVersion(), namespace, incoming, request, false);
+          // after a failed attempt the pipeline has filled incoming in (carried metadata, allocated fields)
+          ObjectNode fresh = attempt == 0 ? incoming : views.toStorage(type, version, body);
+          Meta.metaForWrite(fresh).put("name", name);
+          return createDecoded(type, type.storageVersion(), namespace, fresh, request, false);
         }
         throw ApiErrors.notFound(type.groupResource(), name);
       }
@@ -451,6 +453,10 @@ public final class ResourceOperations {
     return next;
   }
 
+  /**
+   * Copies deeply, and must: status writers (kubelets, the ReplicaSet controller) build their status from nodes of the
+   * stored revision, which would otherwise end up shared between the old revision and the new one.
+   */
   private static void copyField(ObjectNode from, ObjectNode to, String field) {
     JsonNode value = from.get(field);
     if (value == null) {

@@ -9,6 +9,7 @@ import dev.kubemu.core.object.Json;
 import dev.kubemu.core.object.Meta;
 import dev.kubemu.core.registry.GroupResource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -109,9 +110,21 @@ public final class VersionedStore {
   private void retire(StoredObject replaced) {
     JsonNode tree = trees.getIfPresent(replaced);
     if (tree != null) {
+      assert unchanged(tree, replaced) : "a write changed the shared tree of the revision it replaced: "
+          + replaced.name() + " at " + replaced.resourceVersion();
       trees.invalidate(replaced);
       supersededTrees.put(replaced, tree);
     }
+  }
+
+  /**
+   * Whether a cached tree still says what its revision's bytes say. Trees are shared read-only; this check (run only
+   * with assertions on, as in tests) catches a write that changed the revision it replaced.
+   */
+  private static boolean unchanged(JsonNode tree, StoredObject revision) {
+    Comparator<JsonNode> sameValue = (a, b) -> a.equals(b)
+        || (a.isNumber() && b.isNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0) ? 0 : 1;
+    return tree.equals(sameValue, Json.parseTrusted(revision.json()));
   }
 
   public StoredObject get(GroupResource resource, String namespace, String name) {
