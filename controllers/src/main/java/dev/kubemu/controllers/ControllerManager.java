@@ -11,6 +11,7 @@ import dev.kubemu.controllers.node.NodeLifecycleController;
 import dev.kubemu.controllers.replicaset.ReplicaSetController;
 import dev.kubemu.controllers.scheduler.Scheduler;
 import dev.kubemu.controllers.serviceaccount.ServiceAccountsController;
+import dev.kubemu.controllers.statefulset.StatefulSetController;
 import dev.kubemu.core.api.ResourceOperations;
 import dev.kubemu.core.control.ControlLoop;
 import dev.kubemu.core.control.ControllerRunner;
@@ -50,6 +51,7 @@ public final class ControllerManager implements AutoCloseable {
     return List.of(
         new ReplicaSetController(operations, indexes.podsByOwner()).spec(),
         new DeploymentController(operations, indexes.replicaSetsByOwner(), indexes.podsByOwner()).spec(),
+        new StatefulSetController(operations, indexes.podsByOwner(), indexes.revisionsByOwner()).spec(),
         new NamespaceController(operations).spec(),
         new EndpointsController(operations).spec(),
         new EndpointSliceController(operations).spec(),
