@@ -7,6 +7,7 @@ import dev.kubemu.core.registry.GroupVersionKind;
 import dev.kubemu.core.registry.ResourceRegistry;
 import dev.kubemu.core.registry.ResourceType;
 import dev.kubemu.core.registry.Subresource;
+import dev.kubemu.kinds.apps.ControllerRevisionValidation;
 import dev.kubemu.kinds.apps.WorkloadStrategy;
 import dev.kubemu.kinds.autoscaling.HorizontalPodAutoscalerV1Converter;
 import dev.kubemu.kinds.autoscaling.HpaDefaults;
@@ -195,7 +196,9 @@ public final class BuiltinTypes {
   private static List<ResourceType> apps() {
     return List.of(
         type("apps", "ControllerRevision", "controllerrevisions").version("v1")
-            .printerColumns(AppsPrinters.controllerRevisions()).build(),
+            .printerColumns(AppsPrinters.controllerRevisions())
+            .strategy(new DefaultingStrategy(cr -> {}, ControllerRevisionValidation::validate,
+                ControllerRevisionValidation::validateUpdate)).build(),
         type("apps", "DaemonSet", "daemonsets").version("v1").shortNames("ds").categories("all")
             .statusSubresource().printerColumns(AppsPrinters.daemonSets())
             .strategy(WorkloadStrategy.daemonSets()).build(),
