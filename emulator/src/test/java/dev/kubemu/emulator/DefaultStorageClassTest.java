@@ -52,4 +52,16 @@ class DefaultStorageClassTest {
         .hasSize(1);
   }
 
+
+  @Test
+  void claimsWithoutAClassGetItThroughAdmissionAndAreProtected() {
+    ResourceType claims = kube.registry().find("", "v1", "persistentvolumeclaims").orElseThrow();
+    JsonNode claim = kube.operations().create(claims, "v1", "default", (com.fasterxml.jackson.databind.node.ObjectNode)
+        dev.kubemu.core.object.Json.parseTrusted(("{\"apiVersion\":\"v1\",\"kind\":\"PersistentVolumeClaim\","
+            + "\"metadata\":{\"name\":\"data\"},\"spec\":{\"accessModes\":[\"ReadWriteOnce\"],\"resources\":"
+            + "{\"requests\":{\"storage\":\"1Gi\"}}}}").getBytes()), dev.kubemu.core.api.RequestContext.forUser())
+        .object();
+    assertThat(claim.path("spec").path("storageClassName").asText()).isEqualTo("default");
+    assertThat(claim.path("metadata").path("finalizers").toString()).isEqualTo("[\"kubernetes.io/pvc-protection\"]");
+  }
 }
