@@ -412,6 +412,8 @@ public final class ResourceOperations {
         copyField(old, next, "status");
       }
       type.strategy().prepareForUpdate(next, old, ctx);
+    } else if (target == Target.STATUS) {
+      type.strategy().prepareForStatusUpdate(next, old, ctx);
     }
     for (AdmissionPlugin plugin : admission) {
       plugin.admitUpdate(type, next, old, ctx);
