@@ -1,6 +1,7 @@
 package dev.kubemu.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubemu.controllers.volume.SimulatedDiskProvisioner;
 import dev.kubemu.core.api.RequestContext;
 import dev.kubemu.core.api.ResourceOperations;
 import dev.kubemu.core.object.Json;
@@ -24,8 +25,6 @@ final class ClusterBootstrap {
    * manifests name in {@code storageClassName}).
    */
   static final String DEFAULT_STORAGE_CLASS = "default";
-  /** The emulator's own provisioner of simulated node-local disks (see the volume controllers). */
-  static final String SIMULATED_DISK_PROVISIONER = "kubemu.dev/simulated-disk";
 
   private final ResourceOperations operations;
   private final RequestContext apiserver = RequestContext.internal("kube-apiserver");
@@ -88,7 +87,7 @@ final class ClusterBootstrap {
     ObjectNode sc = object("storage.k8s.io/v1", "StorageClass", DEFAULT_STORAGE_CLASS, null);
     ((ObjectNode) sc.get("metadata")).putObject("annotations")
         .put("storageclass.kubernetes.io/is-default-class", "true");
-    sc.put("provisioner", SIMULATED_DISK_PROVISIONER);
+    sc.put("provisioner", SimulatedDiskProvisioner.NAME);
     sc.put("reclaimPolicy", "Delete");
     sc.put("volumeBindingMode", "WaitForFirstConsumer");
     sc.put("allowVolumeExpansion", true);
