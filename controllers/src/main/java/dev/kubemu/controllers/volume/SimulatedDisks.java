@@ -1,7 +1,6 @@
 package dev.kubemu.controllers.volume;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubemu.core.object.Json;
 import dev.kubemu.core.object.Meta;
@@ -68,7 +67,7 @@ final class SimulatedDisks {
   static String nodeFor(JsonNode claim, JsonNode storageClass, List<JsonNode> nodes) {
     var candidates = new ArrayList<JsonNode>();
     for (JsonNode node : nodes) {
-      if (!Meta.deleting(node) && topologyAdmits(storageClass, node)) {
+      if (!Meta.deleting(node) && Volumes.topologyAdmits(storageClass, node)) {
         candidates.add(node);
       }
     }
@@ -77,41 +76,5 @@ final class SimulatedDisks {
     }
     candidates.sort(Comparator.comparing(Meta::name));
     return Meta.name(candidates.get(Math.floorMod(Meta.uid(claim).hashCode(), candidates.size())));
-  }
-
-  /**
-   * kube's {@code MatchTopologySelectorTerms} over the class's {@code allowedTopologies}: no terms admit every
-   * node; otherwise some term must have all its label expressions satisfied (the node's label among the values).
-   */
-  static boolean topologyAdmits(JsonNode storageClass, JsonNode node) {
-    JsonNode terms = storageClass.path("allowedTopologies");
-    if (!terms.isArray() || terms.isEmpty()) {
-      return true;
-    }
-    for (JsonNode term : terms) {
-      boolean all = true;
-      for (JsonNode expression : term.path("matchLabelExpressions")) {
-        JsonNode value = Meta.meta(node).path("labels").get(expression.path("key").asText());
-        if (value == null || !contains(expression.path("values"), value.asText())) {
-          all = false;
-          break;
-        }
-      }
-      if (all) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean contains(JsonNode values, String value) {
-    if (values instanceof ArrayNode array) {
-      for (JsonNode v : array) {
-        if (v.asText().equals(value)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

@@ -5,15 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubemu.core.object.Meta;
 import java.util.TreeMap;
 
-/** Edits of claim and volume copies the volume controllers share. Pure: they change only the copy they are given. */
-final class VolumeWrites {
+/**
+ * Edits of claim and volume copies the volume controllers and the scheduler share. Pure: they change only the copy
+ * they are given.
+ */
+public final class VolumeWrites {
   private VolumeWrites() {}
 
   /**
    * Sets an annotation, keeping the keys sorted as kube-apiserver's JSON encoding of the map has them, so what a
    * controller writes reads the same as what a real cluster returns.
    */
-  static void annotate(ObjectNode object, String key, String value) {
+  public static void annotate(ObjectNode object, String key, String value) {
     ObjectNode meta = Meta.metaForWrite(object);
     var sorted = new TreeMap<String, JsonNode>();
     if (meta.get("annotations") instanceof ObjectNode existing) {
@@ -35,7 +38,7 @@ final class VolumeWrites {
   }
 
   /** The reference to a claim a volume's {@code spec.claimRef} holds (client-go's {@code GetReference}). */
-  static ObjectNode claimRef(JsonNode claim) {
+  public static ObjectNode claimRef(JsonNode claim) {
     ObjectNode ref = dev.kubemu.core.object.Json.object();
     ref.put("kind", "PersistentVolumeClaim");
     ref.put("namespace", Meta.namespace(claim));

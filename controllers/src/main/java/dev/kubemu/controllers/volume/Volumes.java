@@ -121,4 +121,38 @@ public final class Volumes {
     String phase = pod.path("status").path("phase").asText("");
     return phase.equals("Succeeded") || phase.equals("Failed");
   }
+
+  /**
+   * kube's {@code MatchTopologySelectorTerms} over the class's {@code allowedTopologies}: no terms admit every
+   * node; otherwise some term must have all its label expressions satisfied (the node's label among the values).
+   */
+  public static boolean topologyAdmits(JsonNode storageClass, JsonNode node) {
+    JsonNode terms = storageClass.path("allowedTopologies");
+    if (!terms.isArray() || terms.isEmpty()) {
+      return true;
+    }
+    for (JsonNode term : terms) {
+      boolean all = true;
+      for (JsonNode expression : term.path("matchLabelExpressions")) {
+        JsonNode value = Meta.meta(node).path("labels").get(expression.path("key").asText());
+        if (value == null || !contains(expression.path("values"), value.asText())) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean contains(JsonNode values, String value) {
+    for (JsonNode v : values) {
+      if (v.asText().equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
 }
