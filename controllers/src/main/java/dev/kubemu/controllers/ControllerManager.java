@@ -12,6 +12,10 @@ import dev.kubemu.controllers.replicaset.ReplicaSetController;
 import dev.kubemu.controllers.scheduler.Scheduler;
 import dev.kubemu.controllers.serviceaccount.ServiceAccountsController;
 import dev.kubemu.controllers.statefulset.StatefulSetController;
+import dev.kubemu.controllers.volume.PersistentVolumeController;
+import dev.kubemu.controllers.volume.PvProtectionController;
+import dev.kubemu.controllers.volume.PvcProtectionController;
+import dev.kubemu.controllers.volume.SimulatedDiskProvisioner;
 import dev.kubemu.core.api.ResourceOperations;
 import dev.kubemu.core.control.ControlLoop;
 import dev.kubemu.core.control.ControllerRunner;
@@ -48,6 +52,8 @@ public final class ControllerManager implements AutoCloseable {
   }
 
   static List<ControllerSpec> specs(ResourceOperations operations, SharedIndexes indexes) {
+    var volumes = new PersistentVolumeController(operations);
+    var provisioner = new SimulatedDiskProvisioner(operations);
     return List.of(
         new ReplicaSetController(operations, indexes.podsByOwner()).spec(),
         new DeploymentController(operations, indexes.replicaSetsByOwner(), indexes.podsByOwner()).spec(),
@@ -57,7 +63,13 @@ public final class ControllerManager implements AutoCloseable {
         new EndpointSliceController(operations).spec(),
         new DisruptionController(operations).spec(),
         new NodeLifecycleController(operations).spec(),
-        new ServiceAccountsController(operations).spec());
+        new ServiceAccountsController(operations).spec(),
+        volumes.claimSpec(),
+        volumes.volumeSpec(),
+        provisioner.claimSpec(),
+        provisioner.volumeSpec(),
+        new PvcProtectionController(operations).spec(),
+        new PvProtectionController(operations).spec());
   }
 
   @Override

@@ -19,6 +19,7 @@ import dev.kubemu.kinds.core.DefaultingStrategy;
 import dev.kubemu.kinds.core.LimitRangeDefaults;
 import dev.kubemu.kinds.core.NamespaceStrategy;
 import dev.kubemu.kinds.core.PersistentVolumeClaimDefaults;
+import dev.kubemu.kinds.core.PersistentVolumeStrategy;
 import dev.kubemu.kinds.core.PodSpecDefaults;
 import dev.kubemu.kinds.core.PodStrategy;
 import dev.kubemu.kinds.core.SecretStrategy;
@@ -117,19 +118,7 @@ public final class BuiltinTypes {
         type("", "PersistentVolume", "persistentvolumes").version("v1").clusterScoped()
             .shortNames("pv").statusSubresource()
             .printerColumns(CorePrinters.persistentVolumes())
-            .strategy(new SpecStatusStrategy(false, status -> status.put("phase", "Pending"), pv -> {
-              if (pv.path("spec") instanceof ObjectNode spec) {
-                if (!spec.hasNonNull("persistentVolumeReclaimPolicy")) {
-                  spec.put("persistentVolumeReclaimPolicy", "Retain");
-                }
-                if (!spec.hasNonNull("volumeMode")) {
-                  spec.put("volumeMode", "Filesystem");
-                }
-                if (spec.get("hostPath") instanceof ObjectNode hostPath && !hostPath.has("type")) {
-                  hostPath.put("type", "");
-                }
-              }
-            }).validatedBy(PersistentVolumeValidation::volume, PersistentVolumeValidation::volumeUpdate)).build(),
+            .strategy(new PersistentVolumeStrategy()).build(),
         type("", "Pod", "pods").version("v1").shortNames("po").categories("all")
             .statusSubresource()
             .subresource(new Subresource("binding", new GroupVersionKind("", "v1", "Binding"), List.of("create")))

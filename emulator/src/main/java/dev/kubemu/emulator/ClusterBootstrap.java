@@ -1,6 +1,7 @@
 package dev.kubemu.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubemu.controllers.volume.SimulatedDiskProvisioner;
 import dev.kubemu.core.api.RequestContext;
 import dev.kubemu.core.api.ResourceOperations;
 import dev.kubemu.core.object.Json;
@@ -12,13 +13,18 @@ import java.util.List;
 
 /**
  * Creates what every fresh cluster has: the system namespaces with their default ServiceAccounts, the
- * {@code default/kubernetes} Service and its Endpoints, and the nodes with their Leases. Everything goes through
- * {@link ResourceOperations}, so it is defaulted and validated like any client's object.
+ * {@code default/kubernetes} Service and its Endpoints, the default StorageClass, and the nodes with their Leases.
+ * Everything goes through {@link ResourceOperations}, so it is defaulted and validated like any client's object.
  */
 final class ClusterBootstrap {
   static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-node-lease", "kube-public", "kube-system");
   static final String KUBERNETES_SERVICE_IP = "10.96.0.1";
   static final String APISERVER_ENDPOINT_IP = "172.18.0.1";
+  /**
+   * The default StorageClass's name: managed clusters ship one (AKS's is called {@code default}, which the workshop
+   * manifests name in {@code storageClassName}).
+   */
+  static final String DEFAULT_STORAGE_CLASS = "default";
 
   private final ResourceOperations operations;
   private final RequestContext apiserver = RequestContext.internal("kube-apiserver");
@@ -36,6 +42,7 @@ final class ClusterBootstrap {
       create("serviceaccounts", "", object("v1", "ServiceAccount", "default", ns));
     }
     createKubernetesService();
+    createDefaultStorageClass();
     for (int i = 0; i < nodes; i++) {
       ObjectNode node = NodeFactory.node(i, shape, operations.clock().now());
       ObjectNode created = create("nodes", "", node);
@@ -69,6 +76,22 @@ final class ClusterBootstrap {
     epPort.put("port", 6443);
     epPort.put("protocol", "TCP");
     createIfMissing("endpoints", "", endpoints);
+  }
+
+  /**
+   * Like the default class of kind or a managed cluster: claims without a class get it (DefaultStorageClass
+   * admission), and their volumes are provisioned on the node of their first pod (WaitForFirstConsumer), because the
+   * simulated disks are node-local.
+   */
+  private void createDefaultStorageClass() {
+    ObjectNode sc = object("storage.k8s.io/v1", "StorageClass", DEFAULT_STORAGE_CLASS, null);
+    ((ObjectNode) sc.get("metadata")).putObject("annotations")
+        .put("storageclass.kubernetes.io/is-default-class", "true");
+    sc.put("provisioner", SimulatedDiskProvisioner.NAME);
+    sc.put("reclaimPolicy", "Delete");
+    sc.put("volumeBindingMode", "WaitForFirstConsumer");
+    sc.put("allowVolumeExpansion", true);
+    create("storageclasses", "storage.k8s.io", sc);
   }
 
   private ObjectNode create(String plural, String group, ObjectNode object) {

@@ -5,8 +5,10 @@ import dev.kubemu.apiserver.http.ApiServerConfig;
 import dev.kubemu.apiserver.http.PodLogSource;
 import dev.kubemu.apiserver.http.VersionInfo;
 import dev.kubemu.controllers.ControllerManager;
+import dev.kubemu.core.api.DefaultStorageClass;
 import dev.kubemu.core.api.NamespaceLifecycle;
 import dev.kubemu.core.api.ServiceAccountAdmission;
+import dev.kubemu.core.api.StorageObjectInUseProtection;
 import dev.kubemu.core.control.ControlLoop;
 import dev.kubemu.core.api.ResourceOperations;
 import dev.kubemu.core.store.VersionedStore;
@@ -164,7 +166,9 @@ public final class EmulatorBuilder {
     Clock effectiveClock = clock != null ? clock : new SystemClock(controlLoop.scheduler());
     var store = new VersionedStore(watchWindow, VersionedStore.DEFAULT_TREE_CACHE_BYTES);
     var operations = new ResourceOperations(BuiltinTypes.registry(), store, effectiveClock,
-        List.of(new NamespaceLifecycle(), new ServiceAccountAdmission()));
+        // in kube-apiserver's plugin order
+        List.of(new NamespaceLifecycle(), new ServiceAccountAdmission(), new DefaultStorageClass(),
+            new StorageObjectInUseProtection()));
     var logs = new AtomicReference<PodLogSource>(PodLogSource.NONE);
     CompletableFuture<ServerParts> server = http ? prepareServer(operations, logs) : null;
     var components = new ArrayList<AutoCloseable>();

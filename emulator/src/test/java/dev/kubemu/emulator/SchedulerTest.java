@@ -166,4 +166,15 @@ class SchedulerTest {
     kube.awaitIdle();
     assertThat(pod("web-2").path("spec").path("nodeName").asText()).startsWith("node-");
   }
+
+  @Test
+  void aPodWhoseClaimIsMissingIsUnschedulableWhateverTheNodes() {
+    ObjectNode pod = (ObjectNode) Json.parseTrusted(("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":"
+        + "\"db\"},\"spec\":{\"preemptionPolicy\":\"Never\",\"containers\":[{\"name\":\"c\",\"image\":\"postgres\"}],"
+        + "\"volumes\":[{\"name\":\"data\",\"persistentVolumeClaim\":{\"claimName\":\"pgdata\"}}]}}").getBytes());
+    kube.operations().create(pods, "v1", "default", pod, user);
+    kube.awaitIdle();
+    assertThat(scheduledCondition(pod("db")).path("message").asText()).isEqualTo("0/3 nodes are available: "
+        + "persistentvolumeclaim \"pgdata\" not found. preemption: not eligible due to preemptionPolicy=Never.");
+  }
 }

@@ -23,6 +23,8 @@ final class ClusterSnapshot implements AutoCloseable {
   private final ResourceOperations operations;
   private final Map<String, NodeInfo> nodes = new HashMap<>();
   private final Map<String, PodUsage> assigned = new HashMap<>();
+  /** Pods counted on a node while their volumes are bound, before the pod itself is (kube's assumed pods). */
+  private final java.util.Set<String> reserved = new java.util.HashSet<>();
   private final WatchSubscription nodeWatch;
   private final WatchSubscription podWatch;
 
@@ -66,12 +68,16 @@ final class ClusterSnapshot implements AutoCloseable {
     StoredObject o = event.object();
     String key = o.namespace() + "/" + o.name();
     if (event.type() == WatchEvent.Type.DELETED) {
+      reserved.remove(key);
       release(key);
       return;
     }
     JsonNode pod = operations.storageTree(o);
     String node = pod.path("spec").path("nodeName").asText("");
     String phase = pod.path("status").path("phase").asText("");
+    if (node.isEmpty() && reserved.contains(key)) {
+      return;
+    }
     if (node.isEmpty() || phase.equals("Succeeded") || phase.equals("Failed")) {
       release(key);
     } else if (!assigned.containsKey(key)) {
@@ -81,10 +87,27 @@ final class ClusterSnapshot implements AutoCloseable {
 
   /** Counts a pod against a node right after binding, before its event arrives. */
   void assume(String key, JsonNode pod, String node) {
+    reserved.remove(key);
     release(key);
     PodUsage usage = PodUsage.of(pod, node);
     assigned.put(key, usage);
     nodes.computeIfAbsent(node, NodeInfo::new).add(usage);
+  }
+
+  /**
+   * Counts a pod against the node chosen for it while its volumes are being bound (it has no nodeName yet), so
+   * other pods do not take its place meanwhile.
+   */
+  void reserve(String key, JsonNode pod, String node) {
+    assume(key, pod, node);
+    reserved.add(key);
+  }
+
+  /** Gives up a reservation whose volume binding failed. */
+  void unreserve(String key) {
+    if (reserved.remove(key)) {
+      release(key);
+    }
   }
 
   private void release(String key) {

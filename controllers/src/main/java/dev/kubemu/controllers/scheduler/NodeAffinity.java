@@ -32,6 +32,24 @@ final class NodeAffinity {
     return false;
   }
 
+  /**
+   * Whether a PersistentVolume's required node affinity admits the node (kube's {@code CheckNodeAffinity}): a volume
+   * without one can be used anywhere; otherwise one of its node selector terms must match.
+   */
+  static boolean volumeAllows(JsonNode volume, JsonNode node) {
+    JsonNode required = volume.path("spec").path("nodeAffinity").path("required");
+    if (!required.isObject()) {
+      return true;
+    }
+    Map<String, String> labels = Filters.labels(node);
+    for (JsonNode term : required.path("nodeSelectorTerms")) {
+      if (termMatches(term, labels, node.path("metadata").path("name").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean termMatches(JsonNode term, Map<String, String> labels, String nodeName) {
     if (term.path("matchExpressions").isEmpty() && term.path("matchFields").isEmpty()) {
       return false;

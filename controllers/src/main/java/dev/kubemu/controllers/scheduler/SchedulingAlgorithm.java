@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * One scheduling cycle for one pod, pure over the given node snapshot: run the filters on every node, score the
+ * One scheduling cycle for one pod, pure over the given node snapshot and volume lookup: run VolumeBinding's
+ * PreFilter, then the filters on every node (VolumeBinding's last, as in the default plugin order), score the
  * feasible ones (LeastAllocated and BalancedAllocation, weight 1 each), pick the best (ties by node name), or build
  * kube-scheduler's FitError message.
  */
@@ -20,9 +21,20 @@ final class SchedulingAlgorithm {
   private SchedulingAlgorithm() {}
 
   static SchedulingDecision schedule(JsonNode pod, Collection<NodeInfo> nodes) {
+    return schedule(pod, nodes, VolumeLookup.NONE);
+  }
+
+  static SchedulingDecision schedule(JsonNode pod, Collection<NodeInfo> nodes, VolumeLookup volumes) {
     if (nodes.isEmpty()) {
       return SchedulingDecision.unschedulable(NO_NODES);
     }
+    boolean preemptionNever = pod.path("spec").path("preemptionPolicy").asText("").equals("Never");
+    VolumeBinding.PreFilter preFilter = VolumeBinding.preFilter(pod, volumes);
+    if (preFilter.failure() != null) {
+      return SchedulingDecision.unschedulable(preFilterMessage(nodes.size(), preFilter.failure(), preemptionNever));
+    }
+    VolumeBinding.PodClaims claims = preFilter.claims();
+    VolumeBinding.NodeVolumes bestVolumes = null;
     Resources requests = PodRequests.of(pod.path("spec"));
     Resources scoring = PodRequests.forScoring(pod.path("spec"));
     var failures = new ArrayList<Filters.Failure>();
@@ -32,6 +44,15 @@ final class SchedulingAlgorithm {
     sorted.sort(Comparator.comparing(NodeInfo::name));
     for (NodeInfo node : sorted) {
       Filters.Failure failure = Filters.check(pod, node, requests);
+      VolumeBinding.NodeVolumes nodeVolumes = null;
+      if (failure == null && claims.any()) {
+        VolumeBinding.NodeResult result = VolumeBinding.filter(claims, node.node(), volumes);
+        if (!result.reasons().isEmpty()) {
+          // VolumeBinding's rejections are UnschedulableAndUnresolvable: preemption cannot help
+          failure = new Filters.Failure(result.reasons(), false);
+        }
+        nodeVolumes = result.volumes();
+      }
       if (failure != null) {
         failures.add(failure);
         continue;
@@ -40,13 +61,25 @@ final class SchedulingAlgorithm {
       if (score > bestScore) {
         best = node;
         bestScore = score;
+        bestVolumes = nodeVolumes;
       }
     }
     if (best != null) {
-      return SchedulingDecision.bind(best.name());
+      return SchedulingDecision.bind(best.name(), bestVolumes);
     }
-    return SchedulingDecision.unschedulable(message(nodes.size(), failures,
-        pod.path("spec").path("preemptionPolicy").asText("").equals("Never")));
+    return SchedulingDecision.unschedulable(message(nodes.size(), failures, preemptionNever));
+  }
+
+  /**
+   * The FitError of a pod a PreFilter plugin rejected: its message instead of a histogram, and, since the status
+   * is UnschedulableAndUnresolvable on every node, preemption that cannot help anywhere.
+   */
+  static String preFilterMessage(int nodeCount, String preFilterMessage, boolean preemptionNever) {
+    String message = "0/" + nodeCount + " nodes are available: " + preFilterMessage + ".";
+    if (preemptionNever) {
+      return message + " preemption: not eligible due to preemptionPolicy=Never.";
+    }
+    return message + " preemption: 0/" + nodeCount + " nodes are available: " + nodeCount + " " + NOT_HELPFUL + ".";
   }
 
   static double score(NodeInfo node, Resources podScoring) {

@@ -414,6 +414,8 @@ public final class ResourceOperations {
         copyField(old, next, "status");
       }
       type.strategy().prepareForUpdate(next, old, ctx);
+    } else if (target == Target.STATUS) {
+      type.strategy().prepareForStatusUpdate(next, old, ctx);
     }
     for (AdmissionPlugin plugin : admission) {
       plugin.admitUpdate(type, next, old, ctx);
@@ -733,7 +735,7 @@ public final class ResourceOperations {
   }
 
   /** A version 4 UUID from the injected random source (deterministic in tests that seed it). */
-  private UUID randomUuid() {
+  public UUID randomUuid() {
     long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
     long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     return new UUID(msb, lsb);

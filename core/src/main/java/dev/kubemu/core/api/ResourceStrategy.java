@@ -9,7 +9,8 @@ import java.util.List;
  * Per-kind behaviour of the write pipeline; everything common lives in {@link ResourceOperations}. Objects are in the
  * storage version. Hooks are called in this order on create: {@link #applyDecodingDefaults} (field ownership is
  * recorded on its result), {@link #prepareForCreate}, the admission plugins, {@link #applyDefaults}, {@link #validate};
- * on update: {@link #prepareForUpdate}, {@link #applyDefaults}, {@link #validateUpdate}.
+ * on update: {@link #prepareForUpdate} (or {@link #prepareForStatusUpdate} for {@code /status}), {@link #applyDefaults},
+ * {@link #validateUpdate}.
  */
 public interface ResourceStrategy {
   /** The strategy of kinds with no special behaviour. */
@@ -33,6 +34,12 @@ public interface ResourceStrategy {
    * the stored revision's shared tree (copy what moves from it into {@code object}, unless it is a scalar).
    */
   default void prepareForUpdate(ObjectNode object, JsonNode old, WriteContext ctx) {}
+
+  /**
+   * Called before defaulting on an update of the {@code status} subresource, once {@code object} holds the old
+   * object with the new status; may mutate {@code object}'s status, never {@code old} (the stored shared tree).
+   */
+  default void prepareForStatusUpdate(ObjectNode object, JsonNode old, WriteContext ctx) {}
 
   /**
    * The defaults kube-apiserver applies when it decodes a create, before it records field ownership: the fields
