@@ -60,14 +60,8 @@ public final class ReplicaCalculator {
   public static Proposal utilization(int currentReplicas, int targetUtilization, String resource,
       List<JsonNode> pods, Map<String, PodMetric> metrics, Tolerances tolerances, Instant now)
       throws MetricsException {
-    if (pods.isEmpty()) {
-      throw new MetricsException("no pods returned by selector while calculating replica count");
-    }
     Groups groups = Groups.of(pods, metrics, resource, now);
     Map<String, Long> usage = groups.usableMetrics(metrics);
-    if (usage.isEmpty()) {
-      throw new MetricsException("did not receive metrics for targeted pods (pods might be unready)");
-    }
     Map<String, Long> requests = requests(pods, resource);
     Ratio first = utilizationRatio(usage, requests, targetUtilization);
     boolean scaleUpWithUnready = !groups.unready.isEmpty() && first.ratio > 1.0;
@@ -95,14 +89,8 @@ public final class ReplicaCalculator {
   public static Proposal averageValue(int currentReplicas, long targetMilliValue, String resource,
       List<JsonNode> pods, Map<String, PodMetric> metrics, Tolerances tolerances, Instant now)
       throws MetricsException {
-    if (pods.isEmpty()) {
-      throw new MetricsException("no pods returned by selector while calculating replica count");
-    }
     Groups groups = Groups.of(pods, metrics, resource, now);
     Map<String, Long> usage = groups.usableMetrics(metrics);
-    if (usage.isEmpty()) {
-      throw new MetricsException("did not receive metrics for targeted pods (pods might be unready)");
-    }
     long average = average(usage);
     double ratio = (double) average / targetMilliValue;
     boolean scaleUpWithUnready = !groups.unready.isEmpty() && ratio > 1.0;
@@ -210,7 +198,12 @@ public final class ReplicaCalculator {
     final Set<String> ignored = new HashSet<>();
     int readyCount;
 
-    static Groups of(List<JsonNode> pods, Map<String, PodMetric> metrics, String resource, Instant now) {
+    /** Sorts the pods, failing as upstream does when there are none or none has a usable sample. */
+    static Groups of(List<JsonNode> pods, Map<String, PodMetric> metrics, String resource, Instant now)
+        throws MetricsException {
+      if (pods.isEmpty()) {
+        throw new MetricsException("no pods returned by selector while calculating replica count");
+      }
       var groups = new Groups();
       for (JsonNode pod : pods) {
         String name = Meta.name(pod);
@@ -226,6 +219,9 @@ public final class ReplicaCalculator {
         } else {
           groups.readyCount++;
         }
+      }
+      if (groups.usableMetrics(metrics).isEmpty()) {
+        throw new MetricsException("did not receive metrics for targeted pods (pods might be unready)");
       }
       return groups;
     }
