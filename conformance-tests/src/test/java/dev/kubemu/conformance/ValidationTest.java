@@ -6,6 +6,8 @@ import dev.kubemu.conformance.harness.Clients;
 import dev.kubemu.conformance.harness.CommandResult;
 import dev.kubemu.conformance.harness.KubectlClient;
 import dev.kubemu.conformance.harness.LiveClusterTest;
+import dev.kubemu.conformance.harness.Poll;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -128,16 +130,28 @@ class ValidationTest extends LiveClusterTest {
         .isEqualTo("error: failed to create NodePort service: Service \"np\" is invalid: spec.ports[0].nodePort: "
             + "Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767\n");
 
+    // a claim the binder really binds (to a volume made by hand, no class), since only bound claims may grow
+    ok(kubectl, "apply", "-f", cluster.file("pv.yaml", """
+        apiVersion: v1
+        kind: PersistentVolume
+        metadata: {name: immutable-data}
+        spec:
+          capacity: {storage: 1Gi}
+          accessModes: [ReadWriteOnce]
+          storageClassName: ""
+          hostPath: {path: /tmp/immutable-data}
+        """).toString());
     ok(kubectl, "apply", "-f", cluster.file("pvc.yaml", """
         apiVersion: v1
         kind: PersistentVolumeClaim
         metadata: {name: data, namespace: immutable}
         spec:
           accessModes: [ReadWriteOnce]
+          storageClassName: ""
           resources: {requests: {storage: 1Gi}}
         """).toString());
-    ok(kubectl, "patch", "pvc", "data", "-n", ns, "--subresource=status", "--type=merge", "-p",
-        "{\"status\":{\"phase\":\"Bound\",\"capacity\":{\"storage\":\"1Gi\"}}}");
+    Poll.until(Duration.ofSeconds(30), () -> ok(kubectl, "get", "pvc", "data", "-n", ns, "-o",
+        "jsonpath={.status.phase}").stdout(), "Bound"::equals, "the claim bound");
     ok(kubectl, "patch", "pvc", "data", "-n", ns, "--type=merge", "-p",
         "{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"2Gi\"}}}}");
     assertThat(refused(kubectl, "patch", "pvc", "data", "-n", ns, "--type=merge", "-p",
