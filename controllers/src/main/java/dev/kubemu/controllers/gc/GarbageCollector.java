@@ -121,12 +121,12 @@ public final class GarbageCollector implements AutoCloseable {
       return;
     }
     JsonNode object = operations.storageTree(stored);
-    if (Meta.deleting(object) && hasFinalizer(object, ResourceOperations.ORPHAN_FINALIZER)) {
+    if (Meta.deleting(object) && Meta.hasFinalizer(object, ResourceOperations.ORPHAN_FINALIZER)) {
       orphanDependents(object);
       removeFinalizer(ref, ResourceOperations.ORPHAN_FINALIZER);
       return;
     }
-    if (Meta.deleting(object) && hasFinalizer(object, ResourceOperations.FOREGROUND_FINALIZER)) {
+    if (Meta.deleting(object) && Meta.hasFinalizer(object, ResourceOperations.FOREGROUND_FINALIZER)) {
       if (deleteDependentsInForeground(object)) {
         removeFinalizer(ref, ResourceOperations.FOREGROUND_FINALIZER);
       }
@@ -148,7 +148,7 @@ public final class GarbageCollector implements AutoCloseable {
       if (live.isEmpty()) {
         dangling.add(owner.path("uid").asText());
       } else if (Meta.deleting(live.get())
-          && hasFinalizer(live.get(), ResourceOperations.FOREGROUND_FINALIZER)) {
+          && Meta.hasFinalizer(live.get(), ResourceOperations.FOREGROUND_FINALIZER)) {
         ownerInForeground = true;
       }
     }
@@ -262,17 +262,8 @@ public final class GarbageCollector implements AutoCloseable {
   }
 
   private static boolean hasGcFinalizer(JsonNode object) {
-    return hasFinalizer(object, ResourceOperations.ORPHAN_FINALIZER)
-        || hasFinalizer(object, ResourceOperations.FOREGROUND_FINALIZER);
-  }
-
-  private static boolean hasFinalizer(JsonNode object, String finalizer) {
-    for (JsonNode f : object.path("metadata").path("finalizers")) {
-      if (f.asText().equals(finalizer)) {
-        return true;
-      }
-    }
-    return false;
+    return Meta.hasFinalizer(object, ResourceOperations.ORPHAN_FINALIZER)
+        || Meta.hasFinalizer(object, ResourceOperations.FOREGROUND_FINALIZER);
   }
 
   @Override

@@ -39,7 +39,7 @@ public final class PvProtectionController {
       return Result.done();
     }
     JsonNode pv = operations.storageTree(stored);
-    boolean protectedVolume = VolumeWrites.hasFinalizer(pv, StorageObjectInUseProtection.PV_FINALIZER);
+    boolean protectedVolume = Meta.hasFinalizer(pv, StorageObjectInUseProtection.PV_FINALIZER);
     if (Meta.deleting(pv)) {
       if (protectedVolume && !pv.path("status").path("phase").asText("").equals("Bound")) {
         write(stored, pv, false);

@@ -62,7 +62,7 @@ public final class PvcProtectionController {
       return Result.done();
     }
     JsonNode claim = operations.storageTree(stored);
-    boolean protectedClaim = VolumeWrites.hasFinalizer(claim, StorageObjectInUseProtection.PVC_FINALIZER);
+    boolean protectedClaim = Meta.hasFinalizer(claim, StorageObjectInUseProtection.PVC_FINALIZER);
     if (Meta.deleting(claim)) {
       if (protectedClaim && !inUse(claim)) {
         write(stored, claim, false);

@@ -49,16 +49,6 @@ public final class VolumeWrites {
     return ref;
   }
 
-  /** Whether the object lists the finalizer. */
-  static boolean hasFinalizer(JsonNode object, String finalizer) {
-    for (JsonNode f : Meta.meta(object).path("finalizers")) {
-      if (f.asText().equals(finalizer)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Adds the finalizer at the end, or removes every occurrence of it; the list goes when it empties. */
   static void setFinalizer(ObjectNode object, String finalizer, boolean present) {
     ObjectNode meta = Meta.metaForWrite(object);

@@ -38,6 +38,16 @@ public final class Meta {
     return text(meta(obj), "resourceVersion");
   }
 
+  /** Whether {@code metadata.finalizers} lists {@code finalizer}. */
+  public static boolean hasFinalizer(JsonNode obj, String finalizer) {
+    for (JsonNode f : meta(obj).path("finalizers")) {
+      if (f.asText().equals(finalizer)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public static boolean deleting(JsonNode obj) {
     JsonNode ts = meta(obj).get("deletionTimestamp");
     return ts != null && !ts.isNull();
